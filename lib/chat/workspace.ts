@@ -1,0 +1,143 @@
+import { z } from "zod";
+
+/**
+ * The workspace as the user edits it: the shapes that the store persists, that shares
+ * snapshot and that exports write. Everything here is plain JSON.
+ */
+
+/** Mistral tool-call ids: exactly nine ASCII letters or digits. */
+export const TOOL_CALL_ID_PATTERN = /^[a-zA-Z0-9]{9}$/;
+/** Mistral function names. */
+export const FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
+
+export const toolCallSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The arguments as the JSON text the model produced (or the user edited). */
+  arguments: z.string(),
+});
+export type ToolCall = z.infer<typeof toolCallSchema>;
+
+export const tokenUsageSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+  cachedTokens: z.number().int().nonnegative().optional(),
+});
+export type TokenUsage = z.infer<typeof tokenUsageSchema>;
+
+/** What the server reports about one answer (the AI SDK message metadata). */
+export const answerMetadataSchema = z.object({
+  usage: tokenUsageSchema.optional(),
+  finishReason: z.string().optional(),
+  model: z.string().optional(),
+  responseId: z.string().optional(),
+  timeToFirstTokenMs: z.number().nonnegative().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  /** When the answer started, ms since the epoch. */
+  createdAt: z.number().optional(),
+});
+export type AnswerMetadata = z.infer<typeof answerMetadataSchema>;
+
+export const userMessageSchema = z.object({
+  id: z.string(),
+  role: z.literal("user"),
+  content: z.string(),
+});
+export const assistantMessageSchema = z.object({
+  id: z.string(),
+  role: z.literal("assistant"),
+  content: z.string(),
+  toolCalls: z.array(toolCallSchema).optional(),
+  metadata: answerMetadataSchema.optional(),
+  /** `interrupted`: the stream was cut or stopped before Mistral finished. */
+  status: z.enum(["complete", "interrupted"]).optional(),
+});
+export const toolMessageSchema = z.object({
+  id: z.string(),
+  role: z.literal("tool"),
+  toolCallId: z.string(),
+  name: z.string(),
+  content: z.string(),
+});
+export const conversationMessageSchema = z.discriminatedUnion("role", [
+  userMessageSchema,
+  assistantMessageSchema,
+  toolMessageSchema,
+]);
+export type UserMessage = z.infer<typeof userMessageSchema>;
+export type AssistantMessage = z.infer<typeof assistantMessageSchema>;
+export type ToolMessage = z.infer<typeof toolMessageSchema>;
+export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
+
+export const toolDefinitionSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  /** JSON Schema of the parameters, as the text the user edits. */
+  parameters: z.string(),
+  /** A canned result offered when the model calls this tool. */
+  mockResult: z.string().optional(),
+});
+export type ToolDefinition = z.infer<typeof toolDefinitionSchema>;
+
+export const responseFormatSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text") }),
+  z.object({ type: z.literal("json_object") }),
+  z.object({
+    type: z.literal("json_schema"),
+    name: z.string(),
+    /** The JSON Schema as the text the user edits. */
+    schema: z.string(),
+    strict: z.boolean(),
+  }),
+]);
+export type ResponseFormat = z.infer<typeof responseFormatSchema>;
+
+export const toolChoiceSchema = z.union([
+  z.enum(["auto", "none", "any"]),
+  z.object({ type: z.literal("function"), name: z.string() }),
+]);
+export type ToolChoice = z.infer<typeof toolChoiceSchema>;
+
+export const parametersSchema = z.object({
+  model: z.string(),
+  /** null: the model's default (`default_model_temperature`). */
+  temperature: z.number().nullable(),
+  maxTokens: z.number().int().nullable(),
+  topP: z.number().nullable(),
+  randomSeed: z.number().int().nullable(),
+  stop: z.array(z.string()),
+  safePrompt: z.boolean(),
+  maxRetries: z.number().int(),
+  responseFormat: responseFormatSchema,
+  tools: z.array(toolDefinitionSchema),
+  toolChoice: toolChoiceSchema,
+  parallelToolCalls: z.boolean(),
+});
+export type Parameters = z.infer<typeof parametersSchema>;
+
+export const DEFAULT_MODEL = "mistral-large-latest";
+
+export const defaultParameters: Parameters = {
+  model: DEFAULT_MODEL,
+  temperature: null,
+  maxTokens: null,
+  topP: null,
+  randomSeed: null,
+  stop: [],
+  safePrompt: false,
+  maxRetries: 2,
+  responseFormat: { type: "text" },
+  tools: [],
+  toolChoice: "auto",
+  parallelToolCalls: true,
+};
+
+/** The part of the workspace that is a prompt: what saved prompts, shares and exports carry. */
+export const promptSnapshotSchema = z.object({
+  system: z.string(),
+  messages: z.array(conversationMessageSchema),
+  parameters: parametersSchema,
+  variables: z.record(z.string(), z.string()),
+});
+export type PromptSnapshot = z.infer<typeof promptSnapshotSchema>;
