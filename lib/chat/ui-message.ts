@@ -1,0 +1,7 @@
+import type { UIMessage } from "ai";
+import { answerMetadataSchema, type AnswerMetadata } from "./workspace";
+
+/** The UI message the browser receives: the AI SDK's, with the answer's metadata. */
+export type PlaygroundUIMessage = UIMessage<AnswerMetadata>;
+
+export const playgroundMessageMetadataSchema = answerMetadataSchema;

@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import { describeIssues, type ErrorCode } from "./errors";
+
+export interface RequestProblem {
+  status: 400 | 413;
+  code: Extract<ErrorCode, "invalid_request" | "too_large">;
+  message: string;
+}
+export type RequestResult<T> = { ok: true; value: T } | { ok: false; error: RequestProblem };
+
+/**
+ * Reads a JSON body of at most `maxBytes`. The body is streamed and counted as it arrives, so an
+ * oversized request is refused without being buffered, whatever its Content-Length claims.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<RequestResult<unknown>> {
+  const tooLarge: RequestProblem = {
+    status: 413,
+    code: "too_large",
+    message: `The request is larger than ${formatBytes(maxBytes)}. Shorten it and try again.`,
+  };
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) return { ok: false, error: tooLarge };
+  if (!request.body) return invalid("The request has no body. Send a JSON object.");
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return { ok: false, error: tooLarge };
+    }
+    chunks.push(chunk.value);
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    return invalid("The request body is not valid UTF-8. Send JSON encoded as UTF-8.");
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? ` (${error.message})` : "";
+    return invalid(`The request body is not valid JSON${detail}. Send a JSON object.`);
+  }
+}
+
+/** Parses a request value with `schema`; the error message names the offending fields. */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown): RequestResult<z.output<S>> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return invalid(`Invalid request: ${describeIssues(parsed.error)}. Correct these fields and send it again.`);
+}
+
+function invalid(message: string): { ok: false; error: RequestProblem } {
+  return { ok: false, error: { status: 400, code: "invalid_request", message } };
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / 1_048_576;
+  return Number.isInteger(mib) ? `${mib} MB (${bytes.toLocaleString("en-US")} bytes)` : `${bytes.toLocaleString("en-US")} bytes`;
+}

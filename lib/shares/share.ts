@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+
+export const SHARE_TITLE_MAX_LENGTH = 200;
+const DEFAULT_TITLE_LENGTH = 80;
+export const UNTITLED_SHARE = "Untitled conversation";
+
+/** `crypto.randomBytes(16).toString("base64url")`: 22 URL-safe characters. */
+export const shareIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
+/** The first non-empty line of the first user message that has one, cut to ~80 characters. */
+export function defaultShareTitle(snapshot: PromptSnapshot): string {
+  for (const message of snapshot.messages) {
+    if (message.role !== "user") continue;
+    const line = message.content
+      .split(/\r?\n/)
+      .map((candidate) => candidate.trim())
+      .find((candidate) => candidate.length > 0);
+    if (line) return truncate(line, DEFAULT_TITLE_LENGTH);
+  }
+  return UNTITLED_SHARE;
+}
+
+function truncate(text: string, maxLength: number): string {
+  // Count code points so an emoji or other astral character is never cut in half.
+  const chars = Array.from(text);
+  return chars.length <= maxLength ? text : `${chars.slice(0, maxLength - 1).join("").trimEnd()}…`;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * PostgreSQL's jsonb rejects U+0000 and unpaired surrogates (both can arrive through JSON `\u`
+ * escapes). Finding them here turns what would be a 500 into a 400 that names the field.
+ */
+function findUnstorableText(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; reason: string } | null {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) return { path, reason: "contains a NUL character (U+0000)" };
+    if (LONE_SURROGATE.test(value)) return { path, reason: "contains an unpaired UTF-16 surrogate" };
+    return null;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnstorableText(item, [...path, index]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findUnstorableText(key, [...path, key]) ?? findUnstorableText(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const storableSnapshotSchema = promptSnapshotSchema.superRefine((snapshot, ctx) => {
+  const found = findUnstorableText(snapshot);
+  if (found) {
+    ctx.addIssue({
+      code: "custom",
+      path: found.path,
+      message: `${found.reason}, which cannot be stored; remove it and share again`,
+    });
+  }
+});
+
+/** The body of `POST /api/shares`. Without a title, the first user line is used. */
+export const shareCreateSchema = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, "must not be empty; leave it out to use the first user line")
+      .max(SHARE_TITLE_MAX_LENGTH, `must be at most ${SHARE_TITLE_MAX_LENGTH} characters`)
+      .optional(),
+    snapshot: storableSnapshotSchema,
+  })
+  .transform(({ title, snapshot }) => ({ title: title ?? defaultShareTitle(snapshot), snapshot }));
+export type ShareCreate = z.output<typeof shareCreateSchema>;
+
+/** A share as `GET /api/shares/{id}` returns it. */
+export const shareSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** ISO 8601. */
+  createdAt: z.string(),
+  snapshot: promptSnapshotSchema,
+});
+export type Share = z.infer<typeof shareSchema>;
+
+/** What "My shares" shows for a share that still exists. */
+export type ShareSummary = Pick<Share, "id" | "title" | "createdAt">;
