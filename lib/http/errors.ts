@@ -8,7 +8,10 @@ export const errorCodes = [
   "forbidden",
   "rate_limited",
   "invalid_api_key",
+  "no_api_key",
   "upstream_unavailable",
+  "upstream_rejected",
+  "interrupted",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -37,14 +37,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     return invalid("The request body is not valid UTF-8. Send JSON encoded as UTF-8.");
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = error instanceof SyntaxError ? ` (${error.message})` : "";
-    return invalid(`The request body is not valid JSON${detail}. Send a JSON object.`);
+    if (!(error instanceof SyntaxError)) throw error;
+    return invalid(`The request body is not valid JSON (${error.message}). Send a JSON object.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { jsonError } from "@/lib/http/errors";
+import { describeIssues, jsonError } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { messages as t } from "@/lib/i18n";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
@@ -6,7 +6,6 @@ import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
 import { checkConversation, describeViolation } from "@/lib/chat/rules";
 import { streamChat } from "@/lib/chat/stream";
 import { resolveApiKey } from "@/lib/mistral/config";
-import { describeZodError } from "@/lib/http/zod-error";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
 
   const parsed = chatRequestSchema.safeParse(body.value);
-  if (!parsed.success) return jsonError(400, "invalid_request", describeZodError(parsed.error));
+  if (!parsed.success) return jsonError(400, "invalid_request", describeIssues(parsed.error));
 
   const rules = checkConversation(parsed.data.messages);
   if (!rules.ok) return jsonError(400, "invalid_request", describeViolation(rules.error));
