@@ -50,8 +50,8 @@ export const assistantMessageSchema = z.object({
   content: z.string(),
   toolCalls: z.array(toolCallSchema).optional(),
   metadata: answerMetadataSchema.optional(),
-  /** `interrupted`: the stream was cut or stopped before Mistral finished. */
-  status: z.enum(["complete", "interrupted"]).optional(),
+  /** `interrupted`: the stream was cut before Mistral finished; `stopped`: the user stopped it. */
+  status: z.enum(["complete", "interrupted", "stopped"]).optional(),
 });
 export const toolMessageSchema = z.object({
   id: z.string(),

@@ -14,6 +14,10 @@ export const en = {
     unansweredToolCalls: "Message {n} calls tools whose results are missing ({missing}). Enter a result for each call before running.",
     badToolCallId: "Message {n} has a tool call id \"{id}\"; Mistral needs exactly 9 letters or digits.",
   },
+  build: {
+    toolParametersInvalid: "The parameters of tool \"{name}\" are not a JSON object. Fix them in the Tools panel.",
+    responseSchemaInvalid: "The response JSON schema is not a JSON object. Fix it in the Response format editor.",
+  },
   errors: {
     invalid_request: "The request was not valid: {detail}",
     too_large: "The conversation is too large to send ({detail}). Shorten it or delete some messages.",

@@ -63,14 +63,14 @@ let shareCreationLimiter: RateLimiter | undefined;
 /** The limiter for share creations: `SHARE_RATE_LIMIT_PER_MINUTE` per client (default 30). */
 export function getShareCreationLimiter(): RateLimiter {
   if (!shareCreationLimiter) {
-    const configured = process.env.SHARE_RATE_LIMIT_PER_MINUTE;
+    const configured = process.env.SHARE_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_SHARES_PER_MINUTE);
     const parsed = perMinuteSchema.safeParse(configured);
-    if (configured !== undefined && !parsed.success) {
+    if (!parsed.success) {
       console.warn(
         `SHARE_RATE_LIMIT_PER_MINUTE=${JSON.stringify(configured)} is not a positive integer; using ${DEFAULT_SHARES_PER_MINUTE}.`,
       );
     }
-    const limit = configured !== undefined && parsed.success ? parsed.data : DEFAULT_SHARES_PER_MINUTE;
+    const limit = parsed.success ? parsed.data : DEFAULT_SHARES_PER_MINUTE;
     shareCreationLimiter = createRateLimiter({ limit, windowMs: 60_000 });
   }
   return shareCreationLimiter;

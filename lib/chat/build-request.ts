@@ -1,0 +1,79 @@
+import { format, messages as t } from "@/lib/i18n";
+import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
+import { checkConversation, describeViolation } from "./rules";
+import type { ConversationMessage, Parameters } from "./workspace";
+
+export type BuildResult = { ok: true; value: ChatRequest } | { ok: false; error: string };
+
+type Renderer = (text: string) => { ok: true; value: string } | { ok: false; error: { message: string } };
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toChatParameters(parameters: Parameters): { ok: true; value: ChatParameters } | { ok: false; error: string } {
+  const tools: ChatParameters["tools"] = [];
+  for (const tool of parameters.tools) {
+    const schema = parseJsonObject(tool.parameters);
+    if (!schema) return { ok: false, error: format(t.build.toolParametersInvalid, { name: tool.name || "?" }) };
+    tools.push({ name: tool.name, description: tool.description, parameters: schema });
+  }
+  let responseFormat: ChatParameters["responseFormat"];
+  if (parameters.responseFormat.type === "json_schema") {
+    const schema = parseJsonObject(parameters.responseFormat.schema);
+    if (!schema) return { ok: false, error: t.build.responseSchemaInvalid };
+    const { name, strict } = parameters.responseFormat;
+    responseFormat = { type: "json_schema", name, strict, schema };
+  } else {
+    responseFormat = parameters.responseFormat;
+  }
+  const { model, temperature, maxTokens, topP, randomSeed, stop, safePrompt, maxRetries } = parameters;
+  const { toolChoice, parallelToolCalls } = parameters;
+  return {
+    ok: true,
+    value: {
+      model, temperature, maxTokens, topP, randomSeed, stop, safePrompt, maxRetries,
+      responseFormat, tools, toolChoice, parallelToolCalls,
+    },
+  };
+}
+
+/**
+ * The request for the workspace as it stands: templates rendered with the variables'
+ * values, Mistral's conversation rules checked, parameters parsed. Nothing is sent when
+ * any of it fails; the error says what to fix.
+ */
+export function buildChatRequest(
+  workspace: { system: string; messages: readonly ConversationMessage[]; parameters: Parameters },
+  render: Renderer = (text) => ({ ok: true, value: text }),
+): BuildResult {
+  const messages: ChatMessage[] = [];
+  if (workspace.system.trim() !== "") {
+    const system = render(workspace.system);
+    if (!system.ok) return { ok: false, error: system.error.message };
+    messages.push({ role: "system", content: system.value });
+  }
+  for (const message of workspace.messages) {
+    if (message.role === "tool") {
+      messages.push({ role: "tool", toolCallId: message.toolCallId, name: message.name, content: message.content });
+      continue;
+    }
+    const content = render(message.content);
+    if (!content.ok) return { ok: false, error: content.error.message };
+    messages.push(
+      message.role === "assistant" && message.toolCalls?.length
+        ? { role: "assistant", content: content.value, toolCalls: message.toolCalls }
+        : { role: message.role, content: content.value },
+    );
+  }
+  const rules = checkConversation(messages);
+  if (!rules.ok) return { ok: false, error: describeViolation(rules.error) };
+  const parameters = toChatParameters(workspace.parameters);
+  if (!parameters.ok) return parameters;
+  return { ok: true, value: { messages, parameters: parameters.value } };
+}

@@ -1,0 +1,73 @@
+import { Chat } from "@ai-sdk/react";
+import { DefaultChatTransport, type UIMessage } from "ai";
+import { USER_API_KEY_HEADER, type ChatRequest } from "./request";
+import { playgroundMessageMetadataSchema, type PlaygroundUIMessage } from "./ui-message";
+import type { AnswerMetadata, AssistantMessage, ToolCall } from "./workspace";
+
+export type FinishedAnswer = Omit<AssistantMessage, "id" | "role">;
+
+/** The assistant message as the workspace keeps it, from the streamed UI message. */
+export function toAnswer(message: UIMessage<AnswerMetadata>, status: AssistantMessage["status"]): FinishedAnswer {
+  let content = "";
+  const toolCalls: ToolCall[] = [];
+  for (const part of message.parts) {
+    if (part.type === "text") content += part.text;
+    else if (part.type.startsWith("tool-") && "toolCallId" in part) {
+      toolCalls.push({
+        id: part.toolCallId,
+        name: part.type.slice("tool-".length),
+        arguments: JSON.stringify(part.input ?? {}),
+      });
+    } else if (part.type === "dynamic-tool") {
+      toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: JSON.stringify(part.input ?? {}) });
+    }
+  }
+  return {
+    content,
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
+    ...(message.metadata ? { metadata: message.metadata } : {}),
+    status,
+  };
+}
+
+type RunRequest = { body: ChatRequest; apiKey: string };
+
+/**
+ * One streaming conversation with /api/chat. The request is whatever the caller prepared
+ * from the workspace; the Chat instance only holds the answer while it streams.
+ */
+export function createPlaygroundChat(options: {
+  onFinish: (answer: FinishedAnswer | undefined, outcome: { isAbort: boolean; isError: boolean }) => void;
+}) {
+  let pending: RunRequest | undefined;
+  const chat = new Chat<PlaygroundUIMessage>({
+    messageMetadataSchema: playgroundMessageMetadataSchema,
+    transport: new DefaultChatTransport<PlaygroundUIMessage>({
+      api: "/api/chat",
+      prepareSendMessagesRequest: () => {
+        if (!pending) throw new Error("A run was started without a prepared request.");
+        const { body, apiKey } = pending;
+        const headers: Record<string, string> = apiKey ? { [USER_API_KEY_HEADER]: apiKey } : {};
+        return { body, headers };
+      },
+    }),
+    onFinish: ({ message, isAbort, isError, isDisconnect }) => {
+      const streamed = message.role === "assistant" && message.parts.length > 0;
+      const status = isAbort ? "stopped" : isError || isDisconnect ? "interrupted" : "complete";
+      const answer = streamed ? toAnswer(message, status) : undefined;
+      chat.messages = [];
+      options.onFinish(answer, { isAbort, isError: isError || isDisconnect });
+    },
+  });
+
+  return {
+    chat,
+    run(request: RunRequest) {
+      pending = request;
+      chat.clearError();
+      chat.messages = [];
+      return chat.sendMessage();
+    },
+    stop: () => chat.stop(),
+  };
+}

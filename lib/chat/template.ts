@@ -1,0 +1,246 @@
+/**
+ * Prompt templates with LangChain's f-string rules (Python `str.format`): `{name}` is a
+ * placeholder, `{{` and `}}` are literal braces. Following the same rules as LangChain means a
+ * prompt written here behaves the same in `ChatPromptTemplate` after "View code".
+ *
+ * Names are Python identifiers without the attribute and index syntax LangChain rejects: a letter
+ * (any script, as Python allows) or `_`, then letters, digits, combining marks or `_`. Python
+ * also accepts `{0}`, `{a.b}`, `{a[0]}`, `{a!r}` and `{a:>10}`; LangChain refuses the first three
+ * and the last two are formatting we do not offer, so they are errors here too.
+ */
+
+export type TemplateError = { message: string; index: number };
+
+export type ParseTemplateResult =
+  { ok: true; value: { variables: string[] } } | { ok: false; error: TemplateError };
+
+export type RenderErrorCode = "missing_variable" | "invalid_template";
+
+export type RenderError = { code: RenderErrorCode; message: string; variables?: string[] };
+
+export type RenderTemplateResult = { ok: true; value: string } | { ok: false; error: RenderError };
+
+/** The templated parts of a prompt: tool messages and tool-call arguments are sent as written. */
+export type TemplatedPrompt = {
+  system: string;
+  messages: readonly { role: string; content: string }[];
+  composer?: string;
+};
+
+const VARIABLE_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+
+type Segment = { kind: "text"; text: string } | { kind: "variable"; name: string };
+
+function tokenize(
+  text: string,
+): { ok: true; value: Segment[] } | { ok: false; error: TemplateError } {
+  const segments: Segment[] = [];
+  let literal = "";
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === "}") {
+      if (text[i + 1] !== "}") {
+        return fail(i, `Unmatched } ${where(text, i)}. Write }} for a literal brace.`);
+      }
+      literal += "}";
+      i += 2;
+    } else if (char === "{") {
+      if (text[i + 1] === "{") {
+        literal += "{";
+        i += 2;
+        continue;
+      }
+      const close = text.indexOf("}", i + 1);
+      const nextOpen = text.indexOf("{", i + 1);
+      if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
+        return fail(
+          i,
+          `Unclosed { ${where(text, i)}. Close it with } or write {{ for a literal brace.`,
+        );
+      }
+      const name = text.slice(i + 1, close);
+      if (name === "") {
+        return fail(
+          i,
+          `Empty placeholder {} ${where(text, i)}. Put a variable name inside, or write {{}} for literal braces.`,
+        );
+      }
+      if (!VARIABLE_NAME.test(name)) {
+        return fail(
+          i,
+          `{${name}} ${where(text, i)} is not a variable name. Use letters, digits and _ without spaces, starting with a letter or _, or write {{ and }} for literal braces.`,
+        );
+      }
+      if (literal) segments.push({ kind: "text", text: literal });
+      literal = "";
+      segments.push({ kind: "variable", name });
+      i = close + 1;
+    } else {
+      literal += char;
+      i += 1;
+    }
+  }
+  if (literal) segments.push({ kind: "text", text: literal });
+  return { ok: true, value: segments };
+}
+
+function fail(index: number, message: string): { ok: false; error: TemplateError } {
+  return { ok: false, error: { message, index } };
+}
+
+/** "at column 5" or "on line 2, column 5", counted in characters as the user sees them. */
+function where(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const column = [...before.slice(lineStart)].length + 1;
+  if (!text.includes("\n")) return `at column ${column}`;
+  const line = before.split("\n").length;
+  return `on line ${line}, column ${column}`;
+}
+
+function unique(names: Iterable<string>): string[] {
+  return [...new Set(names)];
+}
+
+export function parseTemplate(text: string): ParseTemplateResult {
+  const tokens = tokenize(text);
+  if (!tokens.ok) return tokens;
+  const names = tokens.value.flatMap((segment) =>
+    segment.kind === "variable" ? [segment.name] : [],
+  );
+  return { ok: true, value: { variables: unique(names) } };
+}
+
+/**
+ * A value counts as missing when it is absent or empty: an empty box in the variables panel is
+ * far more often forgotten than meant.
+ */
+function isMissing(values: Readonly<Record<string, string>>, name: string): boolean {
+  const value = Object.hasOwn(values, name) ? values[name] : undefined;
+  return value === undefined || value === "";
+}
+
+export function missingVariablesMessage(names: readonly string[]): string {
+  const placeholders = names.map((name) => `{${name}}`);
+  if (placeholders.length === 1) return `Fill in the value of ${placeholders[0]} before running.`;
+  const last = placeholders.pop();
+  return `Fill in the values of ${placeholders.join(", ")} and ${last} before running.`;
+}
+
+export function renderTemplate(
+  text: string,
+  values: Readonly<Record<string, string>>,
+): RenderTemplateResult {
+  const tokens = tokenize(text);
+  if (!tokens.ok) {
+    return { ok: false, error: { code: "invalid_template", message: tokens.error.message } };
+  }
+  const missing = unique(
+    tokens.value.flatMap((segment) =>
+      segment.kind === "variable" && isMissing(values, segment.name) ? [segment.name] : [],
+    ),
+  );
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      error: {
+        code: "missing_variable",
+        message: missingVariablesMessage(missing),
+        variables: missing,
+      },
+    };
+  }
+  // Values go in verbatim: braces inside a value are text, as in Python.
+  const rendered = tokens.value
+    .map((segment) => (segment.kind === "text" ? segment.text : (values[segment.name] ?? "")))
+    .join("");
+  return { ok: true, value: rendered };
+}
+
+/** The texts of a prompt that are templates, in reading order. */
+export function templatedTexts(prompt: TemplatedPrompt): string[] {
+  const texts = [prompt.system];
+  for (const message of prompt.messages) {
+    if (message.role === "user" || message.role === "assistant") texts.push(message.content);
+  }
+  if (prompt.composer !== undefined) texts.push(prompt.composer);
+  return texts;
+}
+
+/**
+ * Variables across the system message, user and assistant messages and the composer, in order
+ * of first appearance. A text with a template error contributes none; its error is reported
+ * where it is rendered.
+ */
+export function collectVariables(prompt: TemplatedPrompt): string[] {
+  return unique(
+    templatedTexts(prompt).flatMap((text) => {
+      const parsed = parseTemplate(text);
+      return parsed.ok ? parsed.value.variables : [];
+    }),
+  );
+}
+
+export type RenderPromptResult<M> =
+  { ok: true; value: { system: string; messages: M[] } } | { ok: false; error: RenderError };
+
+/**
+ * Renders the system message and every user and assistant message with one set of values.
+ * The first template error wins (prefixed with where it is); otherwise every missing value is
+ * named at once, so the user fills them all in one go.
+ */
+export function renderPrompt<M extends { role: string; content: string }>(
+  prompt: { system: string; messages: readonly M[] },
+  values: Readonly<Record<string, string>>,
+): RenderPromptResult<M> {
+  const parts: { label: string; text: string }[] = [
+    { label: "System message", text: prompt.system },
+    ...prompt.messages.map((message, index) => ({
+      label: `Message ${index + 1}`,
+      text: message.role === "user" || message.role === "assistant" ? message.content : "",
+    })),
+  ];
+  for (const part of parts) {
+    const parsed = parseTemplate(part.text);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        error: { code: "invalid_template", message: `${part.label}: ${parsed.error.message}` },
+      };
+    }
+  }
+  const missing = collectVariables(prompt).filter((name) => isMissing(values, name));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      error: {
+        code: "missing_variable",
+        message: missingVariablesMessage(missing),
+        variables: missing,
+      },
+    };
+  }
+  const render = (text: string) => {
+    const rendered = renderTemplate(text, values);
+    if (!rendered.ok)
+      throw new Error(`Checked template failed to render: ${rendered.error.message}`);
+    return rendered.value;
+  };
+  return {
+    ok: true,
+    value: {
+      system: render(prompt.system),
+      messages: prompt.messages.map((message) =>
+        message.role === "user" || message.role === "assistant"
+          ? { ...message, content: render(message.content) }
+          : message,
+      ),
+    },
+  };
+}
+
+/** Doubles every brace so that `text` reads literally inside a template. */
+export function escapeForTemplate(text: string): string {
+  return text.replace(/[{}]/g, (brace) => brace + brace);
+}

@@ -1,0 +1,187 @@
+import type {
+  AnswerMetadata,
+  AssistantMessage,
+  ConversationMessage,
+  Parameters,
+  PromptSnapshot,
+  ToolCall,
+} from "@/lib/chat/workspace";
+
+/**
+ * A transcript as Markdown for reading and pasting elsewhere. Message text is kept as written
+ * (it is usually Markdown already); anything machine-made goes in fences long enough that its
+ * content cannot close them.
+ */
+export function toMarkdown({
+  title,
+  snapshot,
+  createdAt,
+}: {
+  title: string;
+  snapshot: PromptSnapshot;
+  /** ISO 8601. */
+  createdAt?: string;
+}): string {
+  const blocks = [`# ${oneLine(title)}`];
+  if (createdAt) blocks.push(`_Shared ${createdAt}_`);
+  blocks.push("## Parameters", parameterList(snapshot.parameters));
+  blocks.push(...toolBlocks(snapshot.parameters));
+
+  const variables = Object.entries(snapshot.variables);
+  if (variables.length > 0) {
+    blocks.push("## Variables", ...variables.map(([name, value]) => variableBlock(name, value)));
+  }
+  if (snapshot.system.trim()) blocks.push("## System", closeOpenFence(snapshot.system));
+  blocks.push("## Conversation");
+  blocks.push(...snapshot.messages.flatMap(messageBlocks));
+  return `${blocks.join("\n\n")}\n`;
+}
+
+function parameterList(parameters: Parameters): string {
+  const orDefault = (value: number | null) => (value === null ? "model default" : String(value));
+  const lines = [
+    ["Model", inlineCode(parameters.model)],
+    ["Temperature", orDefault(parameters.temperature)],
+    ["Max tokens", orDefault(parameters.maxTokens)],
+    ["Top p", orDefault(parameters.topP)],
+    ["Seed", parameters.randomSeed === null ? "none" : String(parameters.randomSeed)],
+    ["Stop", parameters.stop.length ? parameters.stop.map((s) => inlineCode(JSON.stringify(s))).join(", ") : "none"],
+    ["Safe prompt", parameters.safePrompt ? "on" : "off"],
+    ["Response format", responseFormatLabel(parameters)],
+    ["Tools", toolsLabel(parameters)],
+  ];
+  return lines.map(([label, value]) => `- **${label}:** ${value}`).join("\n");
+}
+
+function responseFormatLabel({ responseFormat }: Parameters): string {
+  if (responseFormat.type !== "json_schema") return inlineCode(responseFormat.type);
+  const strict = responseFormat.strict ? ", strict" : "";
+  return `${inlineCode("json_schema")} ${inlineCode(responseFormat.name)}${strict}\n\n${fenced(prettyJson(responseFormat.schema))}`;
+}
+
+function toolsLabel({ tools, toolChoice, parallelToolCalls }: Parameters): string {
+  if (tools.length === 0) return "none";
+  const choice = typeof toolChoice === "string" ? toolChoice : `function ${toolChoice.name}`;
+  const parallel = parallelToolCalls ? "parallel calls on" : "parallel calls off";
+  return `${tools.map((tool) => inlineCode(tool.name)).join(", ")} (choice: ${choice}; ${parallel})`;
+}
+
+function toolBlocks({ tools }: Parameters): string[] {
+  return tools.map((tool) => {
+    const description = tool.description.trim() ? `\n\n${oneLine(tool.description)}` : "";
+    return `### Tool ${inlineCode(tool.name)}${description}\n\n${fenced(prettyJson(tool.parameters))}`;
+  });
+}
+
+function variableBlock(name: string, value: string): string {
+  const label = `- ${inlineCode(`{{${name}}}`)} =`;
+  if (!value.includes("\n") && value.length <= 120) return `${label} ${inlineCode(value)}`;
+  return `${label}\n\n${indent(fenced({ text: value, language: "" }))}`;
+}
+
+function messageBlocks(message: ConversationMessage): string[] {
+  switch (message.role) {
+    case "user":
+      return ["### User", closeOpenFence(message.content)];
+    case "assistant":
+      return assistantBlocks(message);
+    case "tool":
+      return [
+        `### Tool result ${inlineCode(message.name)} (call ${inlineCode(message.toolCallId)})`,
+        fenced(prettyJson(message.content)),
+      ];
+  }
+}
+
+function assistantBlocks(message: AssistantMessage): string[] {
+  const blocks = ["### Assistant"];
+  if (message.content) blocks.push(closeOpenFence(message.content));
+  blocks.push(...(message.toolCalls ?? []).map(toolCallBlock));
+  const notes = [usageLine(message.metadata)];
+  if (message.status === "interrupted") notes.push("_Interrupted before the model finished._");
+  blocks.push(...notes.filter((note): note is string => note !== null));
+  return blocks;
+}
+
+function toolCallBlock(call: ToolCall): string {
+  return `**Tool call** ${inlineCode(call.name)} (call ${inlineCode(call.id)})\n\n${fenced(prettyJson(call.arguments))}`;
+}
+
+function usageLine(metadata: AnswerMetadata | undefined): string | null {
+  if (!metadata) return null;
+  const parts: string[] = [];
+  if (metadata.model) parts.push(inlineCode(metadata.model));
+  const usage = metadata.usage;
+  if (usage) {
+    const cached = usage.cachedTokens ? `, ${usage.cachedTokens} cached` : "";
+    parts.push(
+      `${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens} tokens${cached}`,
+    );
+  }
+  if (metadata.finishReason) parts.push(`finish: ${metadata.finishReason}`);
+  if (metadata.durationMs !== undefined) parts.push(`${(metadata.durationMs / 1000).toFixed(1)} s`);
+  return parts.length > 0 ? `_Usage: ${parts.join(" · ")}_` : null;
+}
+
+interface CodeText {
+  text: string;
+  language: string;
+}
+
+/** JSON text re-indented for reading; anything else as it came. */
+function prettyJson(text: string): CodeText {
+  try {
+    return { text: JSON.stringify(JSON.parse(text), null, 2), language: "json" };
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return { text, language: "" };
+  }
+}
+
+/** A fence one backtick longer than the longest run inside, so the content cannot close it. */
+function fenced({ text, language }: CodeText): string {
+  const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
+/** Inline code that survives backticks in the text (CommonMark: longer delimiter, padded). */
+function inlineCode(text: string): string {
+  const single = oneLine(text);
+  const longestRun = Math.max(0, ...Array.from(single.matchAll(/`+/g), (match) => match[0].length));
+  const ticks = "`".repeat(longestRun + 1);
+  const pad = single.startsWith("`") || single.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${single}${pad}${ticks}`;
+}
+
+/**
+ * Free text may end inside a code block (an answer cut off mid-stream); left open, that block
+ * would swallow the rest of the transcript, so it is closed here.
+ */
+function closeOpenFence(text: string): string {
+  let open: { char: string; length: number } | null = null;
+  for (const line of text.split("\n")) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence?.[1]) continue;
+    const marker = fence[1];
+    const char = marker.charAt(0);
+    if (!open) {
+      // A backtick fence's info string may not contain backticks (CommonMark 4.5).
+      if (char !== "`" || !fence[2]?.includes("`")) open = { char, length: marker.length };
+    } else if (char === open.char && marker.length >= open.length && !fence[2]?.trim()) {
+      open = null;
+    }
+  }
+  return open ? `${text}\n${open.char.repeat(open.length)}` : text;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, " ").trim();
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line ? `  ${line}` : line))
+    .join("\n");
+}

@@ -1,0 +1,88 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { desc, eq, inArray } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { promptSnapshotSchema } from "@/lib/chat/workspace";
+import { shares, type ShareRow } from "./schema";
+import { shareIdSchema, type Share, type ShareCreate, type ShareSummary } from "./share";
+
+export interface CreatedShare {
+  id: string;
+  /** Shown to the creator once; only its hash is stored. */
+  deleteToken: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export type DeleteShareResult = "deleted" | "forbidden" | "not_found";
+
+export interface ShareRepository {
+  createShare(input: ShareCreate): Promise<CreatedShare>;
+  /** null when no share has this id (never created, or deleted). */
+  getShare(id: string): Promise<Share | null>;
+  deleteShare(id: string, deleteToken: string): Promise<DeleteShareResult>;
+  /** The shares among `ids` that still exist, newest first: what "My shares" lists. */
+  listShares(ids: readonly string[]): Promise<ShareSummary[]>;
+}
+
+/** Any drizzle PostgreSQL database: PGlite and node-postgres alike. */
+export type SharesDatabase = PgDatabase<PgQueryResultHKT>;
+
+export function createShareRepository(db: SharesDatabase): ShareRepository {
+  return {
+    async createShare({ title, snapshot }) {
+      const id = randomBytes(16).toString("base64url");
+      const deleteToken = randomBytes(32).toString("base64url");
+      const [row] = await db
+        .insert(shares)
+        .values({ id, title, snapshot, deleteTokenHash: hashToken(deleteToken).toString("hex") })
+        .returning({ createdAt: shares.createdAt });
+      if (!row) throw new Error(`Inserting share ${id} returned no row`);
+      return { id, deleteToken, createdAt: row.createdAt.toISOString() };
+    },
+
+    async getShare(id) {
+      if (!shareIdSchema.safeParse(id).success) return null;
+      const [row] = await db.select().from(shares).where(eq(shares.id, id));
+      return row ? toShare(row) : null;
+    },
+
+    async deleteShare(id, deleteToken) {
+      if (!shareIdSchema.safeParse(id).success) return "not_found";
+      const [row] = await db
+        .select({ deleteTokenHash: shares.deleteTokenHash })
+        .from(shares)
+        .where(eq(shares.id, id));
+      if (!row) return "not_found";
+      // Both sides are 32-byte digests, so the comparison takes the same time whatever the token.
+      if (!timingSafeEqual(Buffer.from(row.deleteTokenHash, "hex"), hashToken(deleteToken))) return "forbidden";
+      const deleted = await db.delete(shares).where(eq(shares.id, id)).returning({ id: shares.id });
+      // Empty when a concurrent request deleted it first.
+      return deleted.length > 0 ? "deleted" : "not_found";
+    },
+
+    async listShares(ids) {
+      const wanted = [...new Set(ids)].filter((id) => shareIdSchema.safeParse(id).success);
+      if (wanted.length === 0) return [];
+      const rows = await db
+        .select({ id: shares.id, title: shares.title, createdAt: shares.createdAt })
+        .from(shares)
+        .where(inArray(shares.id, wanted))
+        .orderBy(desc(shares.createdAt), shares.id);
+      return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    },
+  };
+}
+
+function hashToken(token: string): Buffer {
+  return createHash("sha256").update(token, "utf8").digest();
+}
+
+function toShare(row: ShareRow): Share {
+  // Stored snapshots were valid when written; one that no longer parses means the workspace
+  // schema changed without a migration of stored shares, which is a bug to surface, not hide.
+  const snapshot = promptSnapshotSchema.safeParse(row.snapshot);
+  if (!snapshot.success) {
+    throw new Error(`Stored share ${row.id} no longer matches the snapshot schema`, { cause: snapshot.error });
+  }
+  return { id: row.id, title: row.title, createdAt: row.createdAt.toISOString(), snapshot: snapshot.data };
+}
