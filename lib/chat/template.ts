@@ -29,6 +29,10 @@ export type TemplatedPrompt = {
 
 const VARIABLE_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 
+function isTemplated(role: string): boolean {
+  return role === "user" || role === "assistant";
+}
+
 type Segment = { kind: "text"; text: string } | { kind: "variable"; name: string };
 
 function tokenize(
@@ -121,6 +125,19 @@ function isMissing(values: Readonly<Record<string, string>>, name: string): bool
   return value === undefined || value === "";
 }
 
+function missingVariables(
+  segments: readonly Segment[],
+  values: Readonly<Record<string, string>>,
+): RenderError | undefined {
+  const names = unique(
+    segments.flatMap((segment) =>
+      segment.kind === "variable" && isMissing(values, segment.name) ? [segment.name] : [],
+    ),
+  );
+  if (names.length === 0) return undefined;
+  return { code: "missing_variable", message: missingVariablesMessage(names), variables: names };
+}
+
 export function missingVariablesMessage(names: readonly string[]): string {
   const placeholders = names.map((name) => `{${name}}`);
   if (placeholders.length === 1) return `Fill in the value of ${placeholders[0]} before running.`;
@@ -136,33 +153,26 @@ export function renderTemplate(
   if (!tokens.ok) {
     return { ok: false, error: { code: "invalid_template", message: tokens.error.message } };
   }
-  const missing = unique(
-    tokens.value.flatMap((segment) =>
-      segment.kind === "variable" && isMissing(values, segment.name) ? [segment.name] : [],
-    ),
-  );
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      error: {
-        code: "missing_variable",
-        message: missingVariablesMessage(missing),
-        variables: missing,
-      },
-    };
-  }
-  // Values go in verbatim: braces inside a value are text, as in Python.
-  const rendered = tokens.value
-    .map((segment) => (segment.kind === "text" ? segment.text : (values[segment.name] ?? "")))
+  const missing = missingVariables(tokens.value, values);
+  if (missing) return { ok: false, error: missing };
+  return { ok: true, value: fill(tokens.value, values) };
+}
+
+/** Values go in verbatim: braces inside a value are text, as in Python. */
+function fill(segments: readonly Segment[], values: Readonly<Record<string, string>>): string {
+  return segments
+    .map((segment) => {
+      if (segment.kind === "text") return segment.text;
+      return Object.hasOwn(values, segment.name) ? (values[segment.name] ?? "") : "";
+    })
     .join("");
-  return { ok: true, value: rendered };
 }
 
 /** The texts of a prompt that are templates, in reading order. */
 export function templatedTexts(prompt: TemplatedPrompt): string[] {
   const texts = [prompt.system];
   for (const message of prompt.messages) {
-    if (message.role === "user" || message.role === "assistant") texts.push(message.content);
+    if (isTemplated(message.role)) texts.push(message.content);
   }
   if (prompt.composer !== undefined) texts.push(prompt.composer);
   return texts;
@@ -187,53 +197,43 @@ export type RenderPromptResult<M> =
 
 /**
  * Renders the system message and every user and assistant message with one set of values.
- * The first template error wins (prefixed with where it is); otherwise every missing value is
- * named at once, so the user fills them all in one go.
+ * The first template error wins, prefixed with where it is; otherwise every missing value is
+ * named at once, so the user fills them all in one go. `allowMissing` renders missing values
+ * as empty text (for exports, which show the gap instead of refusing).
  */
 export function renderPrompt<M extends { role: string; content: string }>(
   prompt: { system: string; messages: readonly M[] },
   values: Readonly<Record<string, string>>,
+  options: { allowMissing?: boolean } = {},
 ): RenderPromptResult<M> {
-  const parts: { label: string; text: string }[] = [
+  const texts = [
     { label: "System message", text: prompt.system },
     ...prompt.messages.map((message, index) => ({
       label: `Message ${index + 1}`,
-      text: message.role === "user" || message.role === "assistant" ? message.content : "",
+      text: isTemplated(message.role) ? message.content : "",
     })),
   ];
-  for (const part of parts) {
-    const parsed = parseTemplate(part.text);
-    if (!parsed.ok) {
+  const parsed: Segment[][] = [];
+  for (const { label, text } of texts) {
+    const tokens = tokenize(text);
+    if (!tokens.ok) {
       return {
         ok: false,
-        error: { code: "invalid_template", message: `${part.label}: ${parsed.error.message}` },
+        error: { code: "invalid_template", message: `${label}: ${tokens.error.message}` },
       };
     }
+    parsed.push(tokens.value);
   }
-  const missing = collectVariables(prompt).filter((name) => isMissing(values, name));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      error: {
-        code: "missing_variable",
-        message: missingVariablesMessage(missing),
-        variables: missing,
-      },
-    };
-  }
-  const render = (text: string) => {
-    const rendered = renderTemplate(text, values);
-    if (!rendered.ok)
-      throw new Error(`Checked template failed to render: ${rendered.error.message}`);
-    return rendered.value;
-  };
+  const missing = missingVariables(parsed.flat(), values);
+  if (missing && !options.allowMissing) return { ok: false, error: missing };
+  const [system = [], ...messages] = parsed;
   return {
     ok: true,
     value: {
-      system: render(prompt.system),
-      messages: prompt.messages.map((message) =>
-        message.role === "user" || message.role === "assistant"
-          ? { ...message, content: render(message.content) }
+      system: fill(system, values),
+      messages: prompt.messages.map((message, index) =>
+        isTemplated(message.role)
+          ? { ...message, content: fill(messages[index] ?? [], values) }
           : message,
       ),
     },

@@ -52,7 +52,7 @@ export function parseTranscriptJson(text: string): TranscriptParseResult {
     return failure(`This file is not valid JSON (${error.message}). Choose a transcript exported as JSON.`);
   }
 
-  const envelope = z.looseObject({ format: z.unknown(), version: z.unknown() }).safeParse(data);
+  const envelope = z.record(z.string(), z.unknown()).safeParse(data);
   if (!envelope.success || envelope.data.format !== TRANSCRIPT_FORMAT) {
     return failure(
       `This JSON is not a Mistral Playground transcript: "format" must be "${TRANSCRIPT_FORMAT}". Choose a file exported from the playground.`,

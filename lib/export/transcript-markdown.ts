@@ -97,9 +97,10 @@ function assistantBlocks(message: AssistantMessage): string[] {
   const blocks = ["### Assistant"];
   if (message.content) blocks.push(closeOpenFence(message.content));
   blocks.push(...(message.toolCalls ?? []).map(toolCallBlock));
-  const notes = [usageLine(message.metadata)];
-  if (message.status === "interrupted") notes.push("_Interrupted before the model finished._");
-  blocks.push(...notes.filter((note): note is string => note !== null));
+  const usage = usageLine(message.metadata);
+  if (usage) blocks.push(usage);
+  if (message.status === "interrupted") blocks.push("_Interrupted before the model finished._");
+  if (message.status === "stopped") blocks.push("_Stopped by the user before the model finished._");
   return blocks;
 }
 

@@ -62,5 +62,7 @@ function invalid(message: string): { ok: false; error: RequestProblem } {
 
 function formatBytes(bytes: number): string {
   const mib = bytes / 1_048_576;
-  return Number.isInteger(mib) ? `${mib} MB (${bytes.toLocaleString("en-US")} bytes)` : `${bytes.toLocaleString("en-US")} bytes`;
+  return Number.isInteger(mib)
+    ? `${mib} MB (${bytes.toLocaleString("en-US")} bytes)`
+    : `${bytes.toLocaleString("en-US")} bytes`;
 }

@@ -36,7 +36,8 @@ const MAX_NAME_LENGTH = 120;
 
 function failure(code: LibraryErrorCode): { ok: false; error: LibraryError } {
   const messages: Record<LibraryErrorCode, string> = {
-    prompt_not_found: "This saved prompt no longer exists. It may have been deleted in another tab.",
+    prompt_not_found:
+      "This saved prompt no longer exists. It may have been deleted in another tab.",
     version_not_found: "This version no longer exists. Pick another version from the history.",
     invalid_name: `Give the prompt a name of 1 to ${MAX_NAME_LENGTH} characters.`,
   };
@@ -178,12 +179,19 @@ export function duplicatePrompt(
     createdAt: input.now,
     updatedAt: input.now,
     versions: [
-      { version: 1, savedAt: input.now, snapshot: structuredClone(latestVersion(original).snapshot) },
+      {
+        version: 1,
+        savedAt: input.now,
+        snapshot: structuredClone(latestVersion(original).snapshot),
+      },
     ],
   };
   return {
     ok: true,
-    value: { library: [...library.slice(0, index + 1), prompt, ...library.slice(index + 1)], prompt },
+    value: {
+      library: [...library.slice(0, index + 1), prompt, ...library.slice(index + 1)],
+      prompt,
+    },
   };
 }
 
@@ -226,3 +234,13 @@ export function restoreVersion(
   if (!version) return failure("version_not_found");
   return { ok: true, value: structuredClone(version.snapshot) };
 }
+
+export {
+  diffVersions,
+  type DiffLine,
+  type MessageDiff,
+  type ParameterDiff,
+  type PromptDiff,
+  type TextDiff,
+  type VariableDiff,
+} from "./diff";

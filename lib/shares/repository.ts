@@ -48,10 +48,7 @@ export function createShareRepository(db: SharesDatabase): ShareRepository {
 
     async deleteShare(id, deleteToken) {
       if (!shareIdSchema.safeParse(id).success) return "not_found";
-      const [row] = await db
-        .select({ deleteTokenHash: shares.deleteTokenHash })
-        .from(shares)
-        .where(eq(shares.id, id));
+      const [row] = await db.select({ deleteTokenHash: shares.deleteTokenHash }).from(shares).where(eq(shares.id, id));
       if (!row) return "not_found";
       // Both sides are 32-byte digests, so the comparison takes the same time whatever the token.
       if (!timingSafeEqual(Buffer.from(row.deleteTokenHash, "hex"), hashToken(deleteToken))) return "forbidden";

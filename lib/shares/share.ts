@@ -24,7 +24,12 @@ export function defaultShareTitle(snapshot: PromptSnapshot): string {
 function truncate(text: string, maxLength: number): string {
   // Count code points so an emoji or other astral character is never cut in half.
   const chars = Array.from(text);
-  return chars.length <= maxLength ? text : `${chars.slice(0, maxLength - 1).join("").trimEnd()}…`;
+  return chars.length <= maxLength
+    ? text
+    : `${chars
+        .slice(0, maxLength - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -33,7 +38,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * PostgreSQL's jsonb rejects U+0000 and unpaired surrogates (both can arrive through JSON `\u`
  * escapes). Finding them here turns what would be a 500 into a 400 that names the field.
  */
-function findUnstorableText(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; reason: string } | null {
+function findUnstorableText(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; reason: string } | null {
   if (typeof value === "string") {
     if (value.includes("\u0000")) return { path, reason: "contains a NUL character (U+0000)" };
     if (LONE_SURROGATE.test(value)) return { path, reason: "contains an unpaired UTF-16 surrogate" };

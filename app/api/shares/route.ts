@@ -1,0 +1,40 @@
+import { jsonError } from "@/lib/http/errors";
+import { parseRequest, readJsonBody } from "@/lib/http/request";
+import { getShareStore } from "@/lib/shares/db";
+import { clientKey, getShareCreationLimiter } from "@/lib/shares/rate-limit";
+import { shareCreateSchema } from "@/lib/shares/share";
+
+// PGlite and pg need Node's file system and sockets.
+export const runtime = "nodejs";
+
+const MAX_BODY_BYTES = 1_048_576;
+
+/** Creates a share; the delete token in the answer is the only way to delete it later. */
+export async function POST(request: Request): Promise<Response> {
+  const allowed = getShareCreationLimiter().take(clientKey(request));
+  if (!allowed.ok) {
+    return jsonError(
+      429,
+      "rate_limited",
+      `Too many shares created from here. Try again in ${allowed.retryAfterSeconds} seconds.`,
+      { headers: { "retry-after": String(allowed.retryAfterSeconds) } },
+    );
+  }
+
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
+  const input = parseRequest(shareCreateSchema, body.value);
+  if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
+
+  try {
+    const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value);
+    const url = `/s/${id}`;
+    return Response.json(
+      { id, url, deleteToken, createdAt },
+      { status: 201, headers: { location: `/api/shares/${id}`, "cache-control": "no-store" } },
+    );
+  } catch (error) {
+    console.error("[shares] creating a share failed", error);
+    return jsonError(500, "internal", "The share could not be saved. Try again in a moment.");
+  }
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { messages as t } from "@/lib/i18n";
+import { useWorkspace } from "@/lib/store/workspace-store";
+
+/** A thin "+" line between messages that inserts an empty message there. */
+export function InsertMessageButton({ index, label, disabled }: { index: number; label: string; disabled: boolean }) {
+  return (
+    <li className="flex justify-center" aria-hidden={disabled}>
+      <button
+        type="button"
+        aria-label={label}
+        disabled={disabled}
+        onClick={() => {
+          const { messages, insertMessage } = useWorkspace.getState();
+          // Alternate roles by default: after a user message comes an assistant one.
+          const before = messages[index - 1];
+          insertMessage(index, before?.role === "user" ? "assistant" : "user");
+        }}
+        className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:hidden"
+      >
+        + {t.conversation.insert}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { Children, isValidElement, type ReactNode } from "react";
+import ReactMarkdown, { type Components } from "react-markdown";
+import rehypeHighlight from "rehype-highlight";
+import remarkGfm from "remark-gfm";
+import { CopyButton } from "@/components/ui/copy-button";
+import { messages as t } from "@/lib/i18n";
+
+function textOf(node: ReactNode): string {
+  return Children.toArray(node)
+    .map((child) => {
+      if (typeof child === "string" || typeof child === "number") return String(child);
+      if (isValidElement<{ children?: ReactNode }>(child)) return textOf(child.props.children);
+      return "";
+    })
+    .join("");
+}
+
+const components: Components = {
+  pre: ({ children }) => (
+    <div className="group relative">
+      <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 text-[13px] leading-snug">{children}</pre>
+      <CopyButton text={textOf(children)} label={t.message.copyCode} className="absolute top-1.5 right-1.5 opacity-0 group-hover:opacity-100 focus:opacity-100" />
+    </div>
+  ),
+  a: ({ children, href }) => (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-accent underline">
+      {children}
+    </a>
+  ),
+};
+
+/** Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. */
+export function Markdown({ text }: { text: string }) {
+  return (
+    <div className="markdown text-sm leading-relaxed">
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeHighlight, { detect: true }]]} components={components}>
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { FALLBACK_TEMPERATURE, findModel } from "@/lib/mistral/catalogue";
+import { parameterLimits } from "@/lib/chat/limits";
+import { messages as t } from "@/lib/i18n";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { ModelSelect } from "./model-select";
+import { NumberField } from "./number-field";
+import { StopSequencesField } from "./stop-sequences-field";
+import { TemperatureField } from "./temperature-field";
+import { useModelList } from "./use-model-list";
+
+export function ParametersPanel() {
+  const parameters = useWorkspace((s) => s.parameters);
+  const setParameter = useWorkspace.getState().setParameter;
+  const list = useModelList();
+  const model = findModel(list?.models ?? [], parameters.model);
+  const limits = parameterLimits;
+
+  return (
+    <section aria-labelledby="parameters-heading" className="space-y-3 rounded-lg border border-border bg-surface p-3">
+      <h2 id="parameters-heading" className="text-xs font-semibold tracking-wide text-muted uppercase">
+        {t.parameters.heading}
+      </h2>
+      <ModelSelect value={parameters.model} onChange={(id) => setParameter("model", id)} list={list} current={model} />
+      <TemperatureField
+        value={parameters.temperature}
+        modelDefault={model?.defaultTemperature ?? FALLBACK_TEMPERATURE}
+        onChange={(value) => setParameter("temperature", value)}
+      />
+      <div className="grid grid-cols-2 gap-3">
+        <NumberField
+          label={t.parameters.maxTokens}
+          value={parameters.maxTokens}
+          onChange={(value) => setParameter("maxTokens", value)}
+          min={limits.maxTokens.min}
+          max={model?.contextLength ?? limits.maxTokens.max}
+          integer
+          placeholder={t.parameters.unlimited}
+        />
+        <NumberField
+          label={t.parameters.topP}
+          value={parameters.topP}
+          onChange={(value) => setParameter("topP", value)}
+          min={limits.topP.min}
+          max={limits.topP.max}
+          minExclusive
+          step={0.05}
+          placeholder="1"
+        />
+        <NumberField
+          label={t.parameters.randomSeed}
+          value={parameters.randomSeed}
+          onChange={(value) => setParameter("randomSeed", value)}
+          min={limits.randomSeed.min}
+          max={limits.randomSeed.max}
+          integer
+          placeholder={t.parameters.random}
+        />
+        <NumberField
+          label={t.parameters.maxRetries}
+          value={parameters.maxRetries}
+          onChange={(value) => setParameter("maxRetries", value ?? 0)}
+          min={limits.maxRetries.min}
+          max={limits.maxRetries.max}
+          integer
+        />
+      </div>
+      <StopSequencesField value={parameters.stop} onChange={(stop) => setParameter("stop", stop)} />
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={parameters.safePrompt}
+          onChange={(event) => setParameter("safePrompt", event.target.checked)}
+          className="accent-accent"
+        />
+        {t.parameters.safePrompt}
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { parameterLimits } from "@/lib/chat/limits";
+import { format, messages as t } from "@/lib/i18n";
+import { Button } from "@/components/ui/button";
+import { NumberField } from "./number-field";
+
+const { min, max } = parameterLimits.temperature;
+
+/** Temperature as a slider and a number; empty means the model's own default. */
+export function TemperatureField({
+  value,
+  modelDefault,
+  onChange,
+}: {
+  value: number | null;
+  modelDefault: number;
+  onChange: (value: number | null) => void;
+}) {
+  return (
+    <div className="space-y-1">
+      <NumberField
+        label={t.parameters.temperature}
+        value={value}
+        onChange={onChange}
+        min={min}
+        max={max}
+        step={0.05}
+        placeholder={format(t.parameters.modelDefault, { value: modelDefault })}
+      />
+      <div className="flex items-center gap-2">
+        <input
+          type="range"
+          aria-label={t.parameters.temperature}
+          min={min}
+          max={max}
+          step={0.05}
+          value={value ?? modelDefault}
+          onChange={(event) => onChange(Number(event.target.value))}
+          className="w-full accent-accent"
+        />
+        {value !== null ? (
+          <Button size="sm" variant="ghost" onClick={() => onChange(null)}>
+            {t.parameters.useDefault}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

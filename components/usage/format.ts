@@ -1,0 +1,14 @@
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** US$ with enough digits to show a fraction of a cent. */
+export function formatCost(dollars: number): string {
+  if (dollars === 0) return "$0";
+  if (dollars < 0.01) return `$${dollars.toPrecision(2)}`;
+  return `$${dollars.toFixed(4)}`;
+}
+
+export function formatInteger(n: number): string {
+  return n.toLocaleString("en-US");
+}

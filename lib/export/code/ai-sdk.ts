@@ -1,0 +1,142 @@
+import type { ConversationMessage } from "@/lib/chat/workspace";
+import { commentText, typescriptString, typescriptValue } from "./literals";
+import type { PreparedPrompt } from "./prepare";
+
+/**
+ * An AI SDK 7 program (`npm install ai @ai-sdk/mistral`) that streams the answer to stdout and
+ * then prints the usage. It only uses erasable TypeScript, so Node runs it as it is.
+ */
+
+function parseArguments(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The provider sends a string argument unchanged, so the model's text survives.
+    return text;
+  }
+}
+
+function modelMessage(message: ConversationMessage): unknown {
+  switch (message.role) {
+    case "user":
+      return { role: "user", content: message.content };
+    case "assistant":
+      if (!message.toolCalls?.length) return { role: "assistant", content: message.content };
+      return {
+        role: "assistant",
+        content: [
+          ...(message.content ? [{ type: "text", text: message.content }] : []),
+          ...message.toolCalls.map((call) => ({
+            type: "tool-call",
+            toolCallId: call.id,
+            toolName: call.name,
+            input: parseArguments(call.arguments),
+          })),
+        ],
+      };
+    case "tool":
+      return {
+        role: "tool",
+        content: [
+          {
+            type: "tool-result",
+            toolCallId: message.toolCallId,
+            toolName: message.name,
+            output: { type: "text", value: message.content },
+          },
+        ],
+      };
+  }
+}
+
+function toolSet(prepared: PreparedPrompt): string {
+  const entries = prepared.tools.map((tool) =>
+    [
+      `    ${typescriptString(tool.name)}: tool({`,
+      `      description: ${typescriptString(tool.description)},`,
+      `      inputSchema: jsonSchema(${typescriptValue(tool.parameters, 6)}),`,
+      "    }),",
+    ].join("\n"),
+  );
+  return ["  tools: {", ...entries, "  },"].join("\n");
+}
+
+function options(prepared: PreparedPrompt): { lines: string[]; imports: Set<string> } {
+  const parameters = prepared.snapshot.parameters;
+  const imports = new Set(["streamText"]);
+  const lines: string[] = [];
+  if (parameters.temperature !== null) lines.push(`  temperature: ${parameters.temperature},`);
+  if (parameters.maxTokens !== null) lines.push(`  maxOutputTokens: ${parameters.maxTokens},`);
+  if (parameters.topP !== null) lines.push(`  topP: ${parameters.topP},`);
+  if (parameters.randomSeed !== null) lines.push(`  seed: ${parameters.randomSeed},`);
+  if (parameters.stop.length > 0)
+    lines.push(`  stopSequences: ${typescriptValue(parameters.stop, 2)},`);
+  lines.push(`  maxRetries: ${parameters.maxRetries},`);
+
+  const format = parameters.responseFormat;
+  if (format.type === "json_object") {
+    imports.add("Output");
+    lines.push(
+      "  // Sends response_format json_object; the AI SDK also adds a line asking for JSON to the instructions.",
+      "  output: Output.json(),",
+    );
+  }
+  if (format.type === "json_schema") {
+    imports.add("Output").add("jsonSchema");
+    lines.push(
+      `  output: Output.object({ name: ${typescriptString(format.name)}, schema: jsonSchema(${typescriptValue(prepared.responseSchema, 2)}) }),`,
+    );
+  }
+
+  if (prepared.tools.length > 0) {
+    imports.add("tool").add("jsonSchema");
+    lines.push(toolSet(prepared));
+    const choice = parameters.toolChoice;
+    if (typeof choice === "object") {
+      lines.push(`  toolChoice: { type: "tool", toolName: ${typescriptString(choice.name)} },`);
+    } else if (choice !== "auto") {
+      // Mistral's "any" is the AI SDK's "required".
+      lines.push(`  toolChoice: ${typescriptString(choice === "any" ? "required" : choice)},`);
+    }
+  }
+
+  const mistral: Record<string, boolean> = {};
+  if (parameters.safePrompt) mistral.safePrompt = true;
+  if (prepared.tools.length > 0 && !parameters.parallelToolCalls) mistral.parallelToolCalls = false;
+  if (format.type === "json_schema") mistral.strictJsonSchema = format.strict;
+  if (Object.keys(mistral).length > 0) {
+    const entries = Object.entries(mistral).map(([name, value]) => `${name}: ${value}`);
+    lines.push(`  providerOptions: { mistral: { ${entries.join(", ")} } },`);
+  }
+  return { lines, imports };
+}
+
+export function aiSdkCode(prepared: PreparedPrompt): string {
+  const parameters = prepared.snapshot.parameters;
+  const { lines: optionLines, imports } = options(prepared);
+  const messages = prepared.messages.map(modelMessage);
+  return [
+    "// npm install ai @ai-sdk/mistral",
+    ...prepared.notes.map((note) => `// ${commentText(note)}`),
+    'import { createMistral } from "@ai-sdk/mistral";',
+    `import { ${[...imports].sort((a, b) => a.localeCompare(b)).join(", ")} } from "ai";`,
+    "",
+    "const mistral = createMistral({",
+    "  apiKey: process.env.MISTRAL_API_KEY,",
+    "  baseURL: process.env.MISTRAL_BASE_URL,",
+    "});",
+    "",
+    "const result = streamText({",
+    `  model: mistral.chat(${typescriptString(parameters.model)}),`,
+    ...(prepared.system.trim() ? [`  instructions: ${typescriptString(prepared.system)},`] : []),
+    `  messages: ${typescriptValue(messages, 2)},`,
+    ...optionLines,
+    "});",
+    "",
+    "for await (const text of result.textStream) process.stdout.write(text);",
+    'process.stdout.write("\\n");',
+    ...(prepared.tools.length > 0 ? ['console.log("Tool calls:", await result.toolCalls);'] : []),
+    'console.log("Usage:", await result.usage);',
+    "",
+  ].join("\n");
+}
