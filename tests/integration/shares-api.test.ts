@@ -1,0 +1,203 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
+import { makeSnapshot } from "./share-fixtures";
+
+type Routes = typeof import("@/app/api/shares/route") & { byId: typeof import("@/app/api/shares/[id]/route") };
+let routes: Routes;
+let dataDir: string;
+
+const LIMIT_PER_MINUTE = 5;
+const MAX_BODY_BYTES = 1_048_576;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "shares-api-"));
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  process.env.SHARE_RATE_LIMIT_PER_MINUTE = String(LIMIT_PER_MINUTE);
+  routes = { ...(await import("@/app/api/shares/route")), byId: await import("@/app/api/shares/[id]/route") };
+});
+
+afterAll(async () => {
+  const { closeShareStore } = await import("@/lib/shares/db");
+  await closeShareStore();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+let clientNumber = 0;
+/** Each call comes from its own client unless `ip` says otherwise, so rate limits stay out of the way. */
+function post(body: BodyInit, { ip, headers }: { ip?: string; headers?: HeadersInit } = {}) {
+  clientNumber += 1;
+  const request = new Request("http://localhost/api/shares", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "x-forwarded-for": ip ?? `198.51.100.${clientNumber}`, ...headers },
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  });
+  return routes.POST(request);
+}
+
+function getShare(id: string) {
+  return routes.byId.GET(new Request(`http://localhost/api/shares/${id}`), { params: Promise.resolve({ id }) });
+}
+
+function deleteShare(id: string, headers: HeadersInit = {}) {
+  const request = new Request(`http://localhost/api/shares/${id}`, { method: "DELETE", headers });
+  return routes.byId.DELETE(request, { params: Promise.resolve({ id }) });
+}
+
+async function expectError(response: Response, status: number, code: ErrorCode): Promise<string> {
+  expect(response.status).toBe(status);
+  const body = errorBodySchema.parse(await response.json());
+  expect(body.error.code).toBe(code);
+  return body.error.message;
+}
+
+async function created(response: Response) {
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; url: string; deleteToken: string; createdAt: string };
+}
+
+describe("POST /api/shares", () => {
+  it("creates a share: 201 with id, url, delete token and time", async () => {
+    const snapshot = makeSnapshot();
+    const response = await post(JSON.stringify({ title: "  Paris weather  ", snapshot }));
+    const body = await created(response);
+
+    expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(body).toEqual({
+      id: body.id,
+      url: `/s/${body.id}`,
+      deleteToken: expect.any(String),
+      createdAt: expect.any(String),
+    });
+    expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
+    expect(response.headers.get("location")).toBe(`/api/shares/${body.id}`);
+
+    const share = await (await getShare(body.id)).json();
+    expect(share).toEqual({ id: body.id, title: "Paris weather", createdAt: body.createdAt, snapshot });
+  });
+
+  it("titles a share without a title after its first user line", async () => {
+    const snapshot = makeSnapshot({
+      messages: [{ id: "u", role: "user", content: "\n  Plan a trip to Seoul  \nfor May" }],
+    });
+    const { id } = await created(await post(JSON.stringify({ snapshot })));
+    expect((await (await getShare(id)).json()).title).toBe("Plan a trip to Seoul");
+  });
+
+  it("accepts a body of exactly 1 MB and refuses one byte more with 413", async () => {
+    const bodyOfSize = (bytes: number) => {
+      const empty = JSON.stringify({ title: "big", snapshot: makeSnapshot({ system: "" }) });
+      const padding = "a".repeat(bytes - Buffer.byteLength(empty));
+      return JSON.stringify({ title: "big", snapshot: makeSnapshot({ system: padding }) });
+    };
+    expect(Buffer.byteLength(bodyOfSize(MAX_BODY_BYTES))).toBe(MAX_BODY_BYTES);
+
+    await created(await post(bodyOfSize(MAX_BODY_BYTES)));
+    const message = await expectError(await post(bodyOfSize(MAX_BODY_BYTES + 1)), 413, "too_large");
+    expect(message).toContain("1 MB");
+  });
+
+  it("refuses a declared Content-Length over 1 MB before reading", async () => {
+    const response = await post("{}", { headers: { "content-length": String(MAX_BODY_BYTES + 1) } });
+    await expectError(response, 413, "too_large");
+  });
+
+  it("stops reading an endless body once it passes 1 MB", async () => {
+    let sent = 0;
+    let cancelled = false;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    await expectError(await post(endless), 413, "too_large");
+    expect(cancelled).toBe(true);
+    expect(sent).toBeLessThan(MAX_BODY_BYTES + 4 * chunk.byteLength);
+  });
+
+  it("answers 400 for malformed JSON, saying so", async () => {
+    const message = await expectError(await post('{"title": "x", "snapshot": '), 400, "invalid_request");
+    expect(message).toMatch(/not valid JSON/);
+  });
+
+  it("answers 400 naming the field that breaks the schema", async () => {
+    const snapshot = { ...makeSnapshot(), messages: [{ id: "m", role: "robot", content: "hi" }] };
+    const roleMessage = await expectError(await post(JSON.stringify({ snapshot })), 400, "invalid_request");
+    expect(roleMessage).toContain("snapshot.messages[0].role");
+
+    const titleMessage = await expectError(
+      await post(JSON.stringify({ title: "x".repeat(201), snapshot: makeSnapshot() })),
+      400,
+      "invalid_request",
+    );
+    expect(titleMessage).toContain("title");
+    expect(titleMessage).toContain("200");
+
+    const missing = await expectError(await post(JSON.stringify({ title: "no snapshot" })), 400, "invalid_request");
+    expect(missing).toContain("snapshot");
+  });
+
+  it("answers 400 for text PostgreSQL cannot store, naming where it is", async () => {
+    const snapshot = makeSnapshot({ messages: [{ id: "u", role: "user", content: "nul \u0000 here" }] });
+    const message = await expectError(await post(JSON.stringify({ snapshot })), 400, "invalid_request");
+    expect(message).toContain("snapshot.messages[0].content");
+    expect(message).toContain("NUL");
+  });
+
+  it("limits creations per client with 429 and Retry-After", async () => {
+    const body = JSON.stringify({ title: "again", snapshot: makeSnapshot() });
+    for (let i = 0; i < LIMIT_PER_MINUTE; i += 1) await created(await post(body, { ip: "203.0.113.7" }));
+
+    const limited = await post(body, { ip: "203.0.113.7, 10.0.0.1" });
+    await expectError(limited, 429, "rate_limited");
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+
+    await created(await post(body, { ip: "203.0.113.8" }));
+  });
+});
+
+describe("GET and DELETE /api/shares/{id}", () => {
+  it("serves a share with 200 and a no-reuse cache policy, 404 when unknown", async () => {
+    const { id } = await created(await post(JSON.stringify({ title: "read me", snapshot: makeSnapshot() })));
+    const response = await getShare(id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, max-age=0");
+    expect((await response.json()).title).toBe("read me");
+
+    await expectError(await getShare("AAAAAAAAAAAAAAAAAAAAAA"), 404, "not_found");
+    await expectError(await getShare("no-such-share"), 404, "not_found");
+  });
+
+  it("deletes with the token only: 403 without or wrong, 204 with, 404 after", async () => {
+    const { id, deleteToken } = await created(await post(JSON.stringify({ title: "bye", snapshot: makeSnapshot() })));
+
+    await expectError(await deleteShare(id), 403, "forbidden");
+    await expectError(await deleteShare(id, { "x-delete-token": "not-the-token" }), 403, "forbidden");
+    expect((await getShare(id)).status).toBe(200);
+
+    const deleted = await deleteShare(id, { "x-delete-token": deleteToken });
+    expect(deleted.status).toBe(204);
+    expect(await deleted.text()).toBe("");
+
+    await expectError(await getShare(id), 404, "not_found");
+    await expectError(await deleteShare(id, { "x-delete-token": deleteToken }), 404, "not_found");
+  });
+
+  it("accepts the token as a Bearer credential", async () => {
+    const { id, deleteToken } = await created(
+      await post(JSON.stringify({ title: "bearer", snapshot: makeSnapshot() })),
+    );
+    expect((await deleteShare(id, { authorization: `Bearer ${deleteToken}` })).status).toBe(204);
+  });
+});
