@@ -3,7 +3,8 @@ import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace"
 
 /**
  * Saved prompts as plain data and pure functions: the store keeps the array, calls these and
- * persists the result. Every function returns new objects and never changes its arguments.
+ * persists the result. No function changes its arguments; when nothing changes, the library
+ * comes back as the same array, so a store can skip the update.
  */
 
 export const promptVersionSchema = z.object({
@@ -26,7 +27,7 @@ export const savedPromptSchema = z.object({
 export type SavedPrompt = z.infer<typeof savedPromptSchema>;
 
 export const promptLibrarySchema = z.array(savedPromptSchema);
-export type PromptLibrary = readonly SavedPrompt[];
+export type PromptLibrary = SavedPrompt[];
 
 export type LibraryErrorCode = "prompt_not_found" | "version_not_found" | "invalid_name";
 export type LibraryError = { code: LibraryErrorCode; message: string };
@@ -34,14 +35,14 @@ export type LibraryResult<T> = { ok: true; value: T } | { ok: false; error: Libr
 
 const MAX_NAME_LENGTH = 120;
 
+const errorMessages: Record<LibraryErrorCode, string> = {
+  prompt_not_found: "This saved prompt no longer exists. It may have been deleted in another tab.",
+  version_not_found: "This version no longer exists. Pick another version from the history.",
+  invalid_name: `Give the prompt a name of 1 to ${MAX_NAME_LENGTH} characters.`,
+};
+
 function failure(code: LibraryErrorCode): { ok: false; error: LibraryError } {
-  const messages: Record<LibraryErrorCode, string> = {
-    prompt_not_found:
-      "This saved prompt no longer exists. It may have been deleted in another tab.",
-    version_not_found: "This version no longer exists. Pick another version from the history.",
-    invalid_name: `Give the prompt a name of 1 to ${MAX_NAME_LENGTH} characters.`,
-  };
-  return { ok: false, error: { code, message: messages[code] } };
+  return { ok: false, error: { code, message: errorMessages[code] } };
 }
 
 function cleanName(name: string): string | undefined {
@@ -83,7 +84,7 @@ export function sameSnapshot(a: PromptSnapshot, b: PromptSnapshot): boolean {
 }
 
 export type SaveResult = {
-  library: SavedPrompt[];
+  library: PromptLibrary;
   prompt: SavedPrompt;
   /** false when the snapshot equals the latest version (only the name may have changed). */
   versionAdded: boolean;
@@ -118,7 +119,7 @@ export function savePrompt(
   const latest = latestVersion(existing);
   const versionAdded = !sameSnapshot(latest.snapshot, snapshot);
   if (!versionAdded && name === existing.name) {
-    return { ok: true, value: { library: [...library], prompt: existing, versionAdded } };
+    return { ok: true, value: { library, prompt: existing, versionAdded } };
   }
   const prompt: SavedPrompt = {
     ...existing,
@@ -134,19 +135,19 @@ export function savePrompt(
   return { ok: true, value: { library: replace(library, prompt), prompt, versionAdded } };
 }
 
-function replace(library: PromptLibrary, prompt: SavedPrompt): SavedPrompt[] {
+function replace(library: PromptLibrary, prompt: SavedPrompt): PromptLibrary {
   return library.map((existing) => (existing.id === prompt.id ? prompt : existing));
 }
 
 export function renamePrompt(
   library: PromptLibrary,
   input: { id: string; name: string; now: number },
-): LibraryResult<SavedPrompt[]> {
+): LibraryResult<PromptLibrary> {
   const name = cleanName(input.name);
   if (!name) return failure("invalid_name");
   const existing = library.find((prompt) => prompt.id === input.id);
   if (!existing) return failure("prompt_not_found");
-  if (existing.name === name) return { ok: true, value: [...library] };
+  if (existing.name === name) return { ok: true, value: library };
   return { ok: true, value: replace(library, { ...existing, name, updatedAt: input.now }) };
 }
 
@@ -167,7 +168,7 @@ function copyName(library: PromptLibrary, name: string): string {
 export function duplicatePrompt(
   library: PromptLibrary,
   input: { id: string; now: number; name?: string },
-): LibraryResult<{ library: SavedPrompt[]; prompt: SavedPrompt }> {
+): LibraryResult<{ library: PromptLibrary; prompt: SavedPrompt }> {
   const index = library.findIndex((prompt) => prompt.id === input.id);
   const original = library[index];
   if (!original) return failure("prompt_not_found");
@@ -196,8 +197,9 @@ export function duplicatePrompt(
 }
 
 /** Deleting a prompt that is already gone is not an error: the outcome is the same. */
-export function deletePrompt(library: PromptLibrary, id: string): SavedPrompt[] {
-  return library.filter((prompt) => prompt.id !== id);
+export function deletePrompt(library: PromptLibrary, id: string): PromptLibrary {
+  const remaining = library.filter((prompt) => prompt.id !== id);
+  return remaining.length === library.length ? library : remaining;
 }
 
 function searchableText(prompt: SavedPrompt): string {
@@ -210,13 +212,14 @@ function searchableText(prompt: SavedPrompt): string {
  * whose name matches come first. An empty query returns the whole library.
  */
 export function searchPrompts(library: PromptLibrary, query: string): SavedPrompt[] {
-  const terms = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return [...library];
+  // toLowerCase, not toLocaleLowerCase: the same results on every machine.
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return library;
   const byName: SavedPrompt[] = [];
   const byText: SavedPrompt[] = [];
   for (const prompt of library) {
-    const name = prompt.name.toLocaleLowerCase();
-    const haystack = `${name}\n${searchableText(prompt).toLocaleLowerCase()}`;
+    const name = prompt.name.toLowerCase();
+    const haystack = `${name}\n${searchableText(prompt).toLowerCase()}`;
     if (!terms.every((term) => haystack.includes(term))) continue;
     (terms.some((term) => name.includes(term)) ? byName : byText).push(prompt);
   }

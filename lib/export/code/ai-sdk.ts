@@ -1,5 +1,5 @@
-import type { ConversationMessage } from "@/lib/chat/workspace";
-import { commentText, typescriptString, typescriptValue } from "./literals";
+import { toModelMessages } from "@/lib/chat/model-messages";
+import { commentText, typescriptKey, typescriptString, typescriptValue } from "./literals";
 import type { PreparedPrompt } from "./prepare";
 
 /**
@@ -7,52 +7,10 @@ import type { PreparedPrompt } from "./prepare";
  * then prints the usage. It only uses erasable TypeScript, so Node runs it as it is.
  */
 
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // The provider sends a string argument unchanged, so the model's text survives.
-    return text;
-  }
-}
-
-function modelMessage(message: ConversationMessage): unknown {
-  switch (message.role) {
-    case "user":
-      return { role: "user", content: message.content };
-    case "assistant":
-      if (!message.toolCalls?.length) return { role: "assistant", content: message.content };
-      return {
-        role: "assistant",
-        content: [
-          ...(message.content ? [{ type: "text", text: message.content }] : []),
-          ...message.toolCalls.map((call) => ({
-            type: "tool-call",
-            toolCallId: call.id,
-            toolName: call.name,
-            input: parseArguments(call.arguments),
-          })),
-        ],
-      };
-    case "tool":
-      return {
-        role: "tool",
-        content: [
-          {
-            type: "tool-result",
-            toolCallId: message.toolCallId,
-            toolName: message.name,
-            output: { type: "text", value: message.content },
-          },
-        ],
-      };
-  }
-}
-
 function toolSet(prepared: PreparedPrompt): string {
   const entries = prepared.tools.map((tool) =>
     [
-      `    ${typescriptString(tool.name)}: tool({`,
+      `    ${typescriptKey(tool.name)}: tool({`,
       `      description: ${typescriptString(tool.description)},`,
       `      inputSchema: jsonSchema(${typescriptValue(tool.parameters, 6)}),`,
       "    }),",
@@ -77,14 +35,18 @@ function options(prepared: PreparedPrompt): { lines: string[]; imports: Set<stri
   if (format.type === "json_object") {
     imports.add("Output");
     lines.push(
-      "  // Sends response_format json_object; the AI SDK also adds a line asking for JSON to the instructions.",
+      "  // Sends response_format json_object. The AI SDK also appends a line asking for JSON",
+      "  // to the instructions.",
       "  output: Output.json(),",
     );
   }
   if (format.type === "json_schema") {
     imports.add("Output").add("jsonSchema");
     lines.push(
-      `  output: Output.object({ name: ${typescriptString(format.name)}, schema: jsonSchema(${typescriptValue(prepared.responseSchema, 2)}) }),`,
+      "  output: Output.object({",
+      `    name: ${typescriptString(format.name)},`,
+      `    schema: jsonSchema(${typescriptValue(prepared.responseSchema, 4)}),`,
+      "  }),",
     );
   }
 
@@ -114,7 +76,8 @@ function options(prepared: PreparedPrompt): { lines: string[]; imports: Set<stri
 export function aiSdkCode(prepared: PreparedPrompt): string {
   const parameters = prepared.snapshot.parameters;
   const { lines: optionLines, imports } = options(prepared);
-  const messages = prepared.messages.map(modelMessage);
+  // The same conversion the playground's chat route uses, so both send the same request.
+  const { messages } = toModelMessages(prepared.messages);
   return [
     "// npm install ai @ai-sdk/mistral",
     ...prepared.notes.map((note) => `// ${commentText(note)}`),

@@ -1,6 +1,6 @@
 import type { ConversationMessage } from "@/lib/chat/workspace";
 import { commentText, pythonString, pythonValue } from "./literals";
-import { endsWithAssistant, type PreparedPrompt } from "./prepare";
+import type { PreparedPrompt } from "./prepare";
 
 /**
  * LangChain (`pip install langchain-mistralai`). With variables, the prompt is a
@@ -38,7 +38,7 @@ function messageEntry(
     return `AIMessage(${args.join(", ")})`;
   }
   const text = options.templated ? template.content : rendered.content;
-  return `(${pythonString(ROLE[rendered.role as "user" | "assistant"])}, ${pythonString(text)})`;
+  return `(${pythonString(ROLE[rendered.role])}, ${pythonString(text)})`;
 }
 
 function parseArgs(text: string): unknown {
@@ -116,7 +116,7 @@ export function langchainCode(prepared: PreparedPrompt): string {
   }
   prepared.messages.forEach((rendered, index) => {
     const template = snapshot.messages[index] ?? rendered;
-    const last = index === prepared.messages.length - 1 && endsWithAssistant(prepared);
+    const last = index === prepared.messages.length - 1;
     entries.push(messageEntry(template, rendered, { templated, last, imports }));
   });
   const list = ["[", ...entries.map((entry) => `        ${entry},`), "    ]"].join("\n");
@@ -145,13 +145,10 @@ export function langchainCode(prepared: PreparedPrompt): string {
   }
   lines.push(...bindings(prepared));
   if (templated) {
-    const values = Object.fromEntries(
-      prepared.variables.map((name) => [name, prepared.values[name] ?? ""]),
-    );
     lines.push(
       `prompt = ChatPromptTemplate.from_messages(\n    ${list}\n)`,
       "chain = prompt | llm",
-      `response = chain.invoke(${pythonValue(values)})`,
+      `response = chain.invoke(${pythonValue(prepared.values)})`,
     );
   } else {
     lines.push(`messages = ${list.replace(/\n {4}/g, "\n")}`, "response = llm.invoke(messages)");

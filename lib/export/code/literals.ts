@@ -21,35 +21,97 @@ export function typescriptString(text: string): string {
   return escapeSeparators(JSON.stringify(text));
 }
 
-/** A JSON value as a Python expression (dicts, lists, True/False/None), indented like JSON. */
-export function pythonValue(value: unknown, indent = 0): string {
-  const pad = " ".repeat(indent);
-  const inner = " ".repeat(indent + 4);
-  if (value === null || value === undefined) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : "None";
-  if (typeof value === "string") return pythonString(value);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const items = value.map((item) => `${inner}${pythonValue(item, indent + 4)},`);
-    return `[\n${items.join("\n")}\n${pad}]`;
-  }
-  if (typeof value === "object") {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return "{}";
-    const items = entries.map(
-      ([key, item]) => `${inner}${pythonString(key)}: ${pythonValue(item, indent + 4)},`,
-    );
-    return `{\n${items.join("\n")}\n${pad}}`;
-  }
-  throw new Error(`Not a JSON value: ${typeof value}`);
+type Syntax = {
+  string: (text: string) => string;
+  key: (name: string) => string;
+  null: string;
+  true: string;
+  false: string;
+  /** Spaces per level of nesting. */
+  step: number;
+  /** Whether a one-line object reads `{ a: 1 }` rather than `{a: 1}`. */
+  spacedBraces: boolean;
+  /** A comma after the last item of a multi-line object or array (not allowed in JSON). */
+  trailingComma: boolean;
+};
+
+const python: Syntax = {
+  string: pythonString,
+  key: pythonString,
+  null: "None",
+  true: "True",
+  false: "False",
+  step: 4,
+  spacedBraces: false,
+  trailingComma: true,
+};
+
+/** An object key in TypeScript: bare when it is an identifier. */
+export function typescriptKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : typescriptString(name);
 }
 
-/** A JSON value as a TypeScript expression, indented by `indent` after the first line. */
+const typescript: Syntax = {
+  string: typescriptString,
+  key: typescriptKey,
+  null: "null",
+  true: "true",
+  false: "false",
+  step: 2,
+  spacedBraces: true,
+  trailingComma: true,
+};
+
+const json: Syntax = { ...typescript, key: typescriptString, trailingComma: false };
+
+/** Columns a one-line object or array may reach, indentation included. */
+const INLINE_WIDTH = 88;
+
+/**
+ * Pretty-prints a JSON value. Short objects and arrays stay on one line, like a person would
+ * write `{"role": "user", "content": "Hi"}`.
+ */
+function printValue(value: unknown, indent: number, syntax: Syntax): string {
+  if (value === null || value === undefined) return syntax.null;
+  if (value === true) return syntax.true;
+  if (value === false) return syntax.false;
+  if (typeof value === "number")
+    return Number.isFinite(value) ? JSON.stringify(value) : syntax.null;
+  if (typeof value === "string") return syntax.string(value);
+  if (typeof value !== "object") throw new Error(`Not a JSON value: ${typeof value}`);
+
+  const isArray = Array.isArray(value);
+  const entries: [string | undefined, unknown][] = isArray
+    ? value.map((item: unknown) => [undefined, item])
+    : Object.entries(value).filter(([, item]) => item !== undefined);
+  const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
+  if (entries.length === 0) return open + close;
+  const items = entries.map(([key, item]) => {
+    const printed = printValue(item, indent + syntax.step, syntax);
+    return key === undefined ? printed : `${syntax.key(key)}: ${printed}`;
+  });
+  const space = !isArray && syntax.spacedBraces ? " " : "";
+  const inline = `${open}${space}${items.join(", ")}${space}${close}`;
+  if (!inline.includes("\n") && indent + inline.length <= INLINE_WIDTH) return inline;
+  const pad = " ".repeat(indent);
+  const inner = " ".repeat(indent + syntax.step);
+  const last = syntax.trailingComma ? "," : "";
+  return `${open}\n${inner}${items.join(`,\n${inner}`)}${last}\n${pad}${close}`;
+}
+
+/** A JSON value as a Python expression (dicts, lists, True/False/None). */
+export function pythonValue(value: unknown, indent = 0): string {
+  return printValue(value, indent, python);
+}
+
+/** A JSON value as a TypeScript expression; `indent` is the indentation of its first line. */
 export function typescriptValue(value: unknown, indent = 0): string {
-  const text = escapeSeparators(JSON.stringify(value, null, 2));
-  return text.replace(/\n/g, `\n${" ".repeat(indent)}`);
+  return printValue(value, indent, typescript);
+}
+
+/** Readable JSON: short objects and arrays on one line, every inner line indented. */
+export function jsonValue(value: unknown): string {
+  return printValue(value, 0, json);
 }
 
 /** A comment line's text: a line break inside would end the comment and start code. */

@@ -25,8 +25,8 @@ export function mistralPythonCode(prepared: PreparedPrompt): string {
   ];
   if (parameters.maxRetries > 0) {
     lines.push(
-      `# The playground retries ${parameters.maxRetries} times; this SDK retries by elapsed time`,
-      "# instead: pass retry_config=RetryConfig(...) to Mistral(...) to tune it.",
+      `# The playground retries up to ${parameters.maxRetries} times. This SDK's retries are bounded by`,
+      "# time, not count: pass retry_config=RetryConfig(...) to Mistral(...) to change them.",
     );
   }
   lines.push(

@@ -81,10 +81,6 @@ export function prepare(snapshot: PromptSnapshot): PreparedPrompt {
 }
 
 /** Mistral refuses a conversation ending with an assistant message unless it is a prefix. */
-export function endsWithAssistant(prepared: PreparedPrompt): boolean {
-  return prepared.messages.at(-1)?.role === "assistant";
-}
-
 function mistralMessage(message: ConversationMessage, last: boolean): Record<string, unknown> {
   switch (message.role) {
     case "user":
