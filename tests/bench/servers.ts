@@ -1,0 +1,79 @@
+/**
+ * The fake Mistral server (tests/fake-mistral/cli.ts) and the app's production server, each a
+ * child process so that its CPU time and memory can be read apart from the benchmark client's.
+ */
+import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import type { Fault, ScriptedResponse } from "../fake-mistral/server.ts";
+import { freePort, startChild, waitUntilReady, type Child } from "./children.ts";
+
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+export const BENCH_API_KEY = "bench-key";
+
+export type FakeServer = { child: Child; origin: string; url: string };
+export type AppServer = { child: Child; origin: string };
+
+async function answers(url: string, init?: RequestInit): Promise<boolean> {
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  return true;
+}
+
+export async function startFake(): Promise<FakeServer> {
+  const port = await freePort();
+  const child = startChild("fake-mistral", process.execPath, ["--experimental-strip-types", "tests/fake-mistral/cli.ts"], {
+    ...process.env,
+    FAKE_MISTRAL_PORT: String(port),
+    FAKE_MISTRAL_HOST: "127.0.0.1",
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, () => answers(`${origin}/__fake/requests`), 20_000);
+  return { child, origin, url: `${origin}/v1` };
+}
+
+/** The same as `npx next build`, run only when there is no production build yet. */
+export async function buildAppIfMissing(): Promise<void> {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.log("bench: no production build (.next/BUILD_ID), running next build");
+  const build = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+}
+
+/** `next start` on a free loopback port, talking to the fake with the benchmark's key. */
+export async function startApp(fake: FakeServer): Promise<AppServer> {
+  const port = await freePort();
+  const child = startChild("next start", process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    ...process.env,
+    NODE_ENV: "production",
+    MISTRAL_BASE_URL: fake.url,
+    MISTRAL_API_KEY: BENCH_API_KEY,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  // Any HTTP answer will do (the route only has POST, so GET is a 405).
+  await waitUntilReady(child, () => answers(`${origin}/api/chat`), 60_000);
+  return { child, origin };
+}
+
+async function control(fake: FakeServer, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${fake.origin}/__fake/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`fake-mistral /__fake/${path}: HTTP ${response.status} ${await response.text()}`);
+}
+
+export function scriptAnswers(fake: FakeServer, responses: ScriptedResponse[]): Promise<void> {
+  return control(fake, "script", responses);
+}
+
+export function setFault(fake: FakeServer, fault: Fault | null): Promise<void> {
+  return control(fake, "fault", fault);
+}
+
+/** Clears scripts, the fault and the fake's request log (which would otherwise grow all run). */
+export function resetFake(fake: FakeServer): Promise<void> {
+  return control(fake, "reset", null);
+}
