@@ -2,7 +2,7 @@
 
 import { ConversationPanel } from "@/components/conversation/conversation-panel";
 import { ParametersPanel } from "@/components/parameters/parameters-panel";
-import { SettingsButton } from "@/components/settings/settings-dialog";
+import { HeaderActions } from "./header-actions";
 import { TokenUsagePanel } from "@/components/usage/token-usage-panel";
 import { messages as t } from "@/lib/i18n";
 import { useSettings } from "@/lib/store/settings-store";
@@ -13,9 +13,7 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-lg font-semibold">{t.app.title}</h1>
-        <div className="ml-auto flex items-center gap-2">
-          <SettingsButton serverHasKey={serverHasKey} />
-        </div>
+        <HeaderActions serverHasKey={serverHasKey} />
       </header>
       {!serverHasKey && !hasUserKey ? (
         <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" data-testid="no-key-notice">

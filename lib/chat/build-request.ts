@@ -1,11 +1,10 @@
 import { format, messages as t } from "@/lib/i18n";
 import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
 import { checkConversation, describeViolation } from "./rules";
+import { renderPrompt } from "./template";
 import type { ConversationMessage, Parameters } from "./workspace";
 
 export type BuildResult = { ok: true; value: ChatRequest } | { ok: false; error: string };
-
-type Renderer = (text: string) => { ok: true; value: string } | { ok: false; error: { message: string } };
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
@@ -48,28 +47,25 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
  * values, Mistral's conversation rules checked, parameters parsed. Nothing is sent when
  * any of it fails; the error says what to fix.
  */
-export function buildChatRequest(
-  workspace: { system: string; messages: readonly ConversationMessage[]; parameters: Parameters },
-  render: Renderer = (text) => ({ ok: true, value: text }),
-): BuildResult {
+export function buildChatRequest(workspace: {
+  system: string;
+  messages: readonly ConversationMessage[];
+  parameters: Parameters;
+  variables: Readonly<Record<string, string>>;
+}): BuildResult {
+  const rendered = renderPrompt(workspace, workspace.variables);
+  if (!rendered.ok) return { ok: false, error: rendered.error.message };
+
   const messages: ChatMessage[] = [];
-  if (workspace.system.trim() !== "") {
-    const system = render(workspace.system);
-    if (!system.ok) return { ok: false, error: system.error.message };
-    messages.push({ role: "system", content: system.value });
-  }
-  for (const message of workspace.messages) {
+  if (rendered.value.system.trim() !== "") messages.push({ role: "system", content: rendered.value.system });
+  for (const message of rendered.value.messages) {
     if (message.role === "tool") {
       messages.push({ role: "tool", toolCallId: message.toolCallId, name: message.name, content: message.content });
-      continue;
+    } else if (message.role === "assistant" && message.toolCalls?.length) {
+      messages.push({ role: "assistant", content: message.content, toolCalls: message.toolCalls });
+    } else {
+      messages.push({ role: message.role, content: message.content });
     }
-    const content = render(message.content);
-    if (!content.ok) return { ok: false, error: content.error.message };
-    messages.push(
-      message.role === "assistant" && message.toolCalls?.length
-        ? { role: "assistant", content: content.value, toolCalls: message.toolCalls }
-        : { role: message.role, content: content.value },
-    );
   }
   const rules = checkConversation(messages);
   if (!rules.ok) return { ok: false, error: describeViolation(rules.error) };

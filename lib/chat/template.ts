@@ -29,8 +29,10 @@ export type TemplatedPrompt = {
 
 const VARIABLE_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 
+/** System and user texts are templates. Assistant texts are answers, often JSON or code
+ * full of braces, so they are sent as written. */
 function isTemplated(role: string): boolean {
-  return role === "user" || role === "assistant";
+  return role === "user";
 }
 
 type Segment = { kind: "text"; text: string } | { kind: "variable"; name: string };
@@ -179,7 +181,7 @@ export function templatedTexts(prompt: TemplatedPrompt): string[] {
 }
 
 /**
- * Variables across the system message, user and assistant messages and the composer, in order
+ * Variables across the system message, user messages and the composer, in order
  * of first appearance. A text with a template error contributes none; its error is reported
  * where it is rendered.
  */
@@ -196,7 +198,7 @@ export type RenderPromptResult<M> =
   { ok: true; value: { system: string; messages: M[] } } | { ok: false; error: RenderError };
 
 /**
- * Renders the system message and every user and assistant message with one set of values.
+ * Renders the system message and every user message with one set of values.
  * The first template error wins, prefixed with where it is; otherwise every missing value is
  * named at once, so the user fills them all in one go. `allowMissing` renders missing values
  * as empty text (for exports, which show the gap instead of refusing).

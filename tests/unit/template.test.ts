@@ -190,12 +190,32 @@ describe("renderPrompt", () => {
     });
   });
 
+  it("sends assistant answers as written, braces and all", () => {
+    const prompt = {
+      system: "",
+      messages: [
+        { role: "user", content: "Give {what}" },
+        { role: "assistant", content: '{"a": {b}}' },
+      ],
+    };
+    expect(renderPrompt(prompt, { what: "JSON" })).toEqual({
+      ok: true,
+      value: {
+        system: "",
+        messages: [
+          { role: "user", content: "Give JSON" },
+          { role: "assistant", content: '{"a": {b}}' },
+        ],
+      },
+    });
+  });
+
   it("says which message has a template error", () => {
     const broken = {
       system: "",
       messages: [
-        { role: "user", content: "ok" },
-        { role: "assistant", content: "{" },
+        { role: "assistant", content: "ok" },
+        { role: "user", content: "{" },
       ],
     };
     expect(renderPrompt(broken, {})).toEqual({

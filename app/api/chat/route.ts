@@ -1,5 +1,5 @@
-import { describeIssues, jsonError } from "@/lib/http/errors";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { jsonError } from "@/lib/http/errors";
+import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { messages as t } from "@/lib/i18n";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
@@ -12,16 +12,14 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_CHAT_BODY_BYTES);
-  if (!body.ok) return body.response;
+  const parsed = body.ok ? parseRequest(chatRequestSchema, body.value) : body;
+  if (!parsed.ok) return jsonError(parsed.error.status, parsed.error.code, parsed.error.message);
 
-  const parsed = chatRequestSchema.safeParse(body.value);
-  if (!parsed.success) return jsonError(400, "invalid_request", describeIssues(parsed.error));
-
-  const rules = checkConversation(parsed.data.messages);
+  const rules = checkConversation(parsed.value.messages);
   if (!rules.ok) return jsonError(400, "invalid_request", describeViolation(rules.error));
 
   const apiKey = resolveApiKey(request.headers.get(USER_API_KEY_HEADER));
   if (!apiKey) return jsonError(401, "no_api_key", t.errors.no_api_key);
 
-  return streamChat(parsed.data, { apiKey, abortSignal: request.signal });
+  return streamChat(parsed.value, { apiKey, abortSignal: request.signal });
 }

@@ -1,3 +1,4 @@
+import { escapeForTemplate } from "@/lib/chat/template";
 import type { ConversationMessage } from "@/lib/chat/workspace";
 import { commentText, pythonString, pythonValue } from "./literals";
 import type { PreparedPrompt } from "./prepare";
@@ -37,7 +38,12 @@ function messageEntry(
     if (options.last) args.push(`additional_kwargs={"prefix": True}`);
     return `AIMessage(${args.join(", ")})`;
   }
-  const text = options.templated ? template.content : rendered.content;
+  // In a template, answers are literal text: their braces are doubled.
+  const text = !options.templated
+    ? rendered.content
+    : rendered.role === "assistant"
+      ? escapeForTemplate(rendered.content)
+      : template.content;
   return `(${pythonString(ROLE[rendered.role])}, ${pythonString(text)})`;
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Playwright's web server for the app: a production build, served twice from the same
+ * build — without a server key (to test the "no key" path) and with one. Both talk to the
+ * fake Mistral server. Set E2E_REUSE_BUILD=1 to skip the build when nothing changed.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { E2E } from "./ports.ts";
+
+const next = "node_modules/next/dist/bin/next";
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1` };
+
+if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: baseEnv });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children: ChildProcess[] = [];
+function start(port: number, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: { ...baseEnv, ...env },
+  });
+  child.on("exit", (code) => {
+    console.error(`next start on ${port} exited with ${code}`);
+    process.exit(1);
+  });
+  children.push(child);
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const { MISTRAL_API_KEY: _unused, ...withoutKey } = baseEnv;
+start(E2E.noKeyPort, { ...withoutKey, MISTRAL_API_KEY: "", DATA_DIR: ".data/e2e-nokey" });
+await waitFor(`http://127.0.0.1:${E2E.noKeyPort}/api/models`);
+start(E2E.appPort, { MISTRAL_API_KEY: E2E.serverKey, DATA_DIR: ".data/e2e" });
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    for (const child of children) {
+      child.removeAllListeners("exit");
+      child.kill("SIGTERM");
+    }
+    process.exit(0);
+  });
+}
