@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { E2E } from "./ports.ts";
 
 const next = "node_modules/next/dist/bin/next";
-const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1` };
+const baseEnv: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1` };
 
 if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: baseEnv });
@@ -16,7 +16,7 @@ if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
 }
 
 const children: ChildProcess[] = [];
-function start(port: number, env: NodeJS.ProcessEnv): void {
+function start(port: number, env: Record<string, string | undefined>): void {
   const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: { ...baseEnv, ...env },
@@ -40,8 +40,7 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-const { MISTRAL_API_KEY: _unused, ...withoutKey } = baseEnv;
-start(E2E.noKeyPort, { ...withoutKey, MISTRAL_API_KEY: "", DATA_DIR: ".data/e2e-nokey" });
+start(E2E.noKeyPort, { MISTRAL_API_KEY: "", DATA_DIR: ".data/e2e-nokey" });
 await waitFor(`http://127.0.0.1:${E2E.noKeyPort}/api/models`);
 start(E2E.appPort, { MISTRAL_API_KEY: E2E.serverKey, DATA_DIR: ".data/e2e" });
 
