@@ -11,7 +11,7 @@ const next = "node_modules/next/dist/bin/next";
 const baseEnv: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1` };
 
 if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
-  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: baseEnv });
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: baseEnv as NodeJS.ProcessEnv });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -19,7 +19,7 @@ const children: ChildProcess[] = [];
 function start(port: number, env: Record<string, string | undefined>): void {
   const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...baseEnv, ...env },
+    env: { ...baseEnv, ...env } as NodeJS.ProcessEnv,
   });
   child.on("exit", (code) => {
     console.error(`next start on ${port} exited with ${code}`);
