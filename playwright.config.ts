@@ -1,5 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { E2E } from "./tests/e2e/ports.ts";
+import { acquireRunLock } from "./tests/e2e/run-lock.ts";
+
+// The config is also loaded in each worker; only the runner process takes the lock.
+if (process.env.TEST_WORKER_INDEX === undefined) acquireRunLock();
 
 export default defineConfig({
   testDir: "tests/e2e",
