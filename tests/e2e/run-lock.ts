@@ -7,9 +7,17 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const LOCK = ".data/e2e-run.lock";
 
-function ownerAlive(): boolean {
+function owner(): number | undefined {
   try {
-    const pid = Number(readFileSync(`${LOCK}/pid`, "utf8"));
+    return Number(readFileSync(`${LOCK}/pid`, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
     process.kill(pid, 0);
     return true;
   } catch {
@@ -27,7 +35,9 @@ export function acquireRunLock(timeoutMs = 20 * 60 * 1000): void {
       process.once("exit", () => rmSync(LOCK, { recursive: true, force: true }));
       return;
     } catch {
-      if (!ownerAlive()) {
+      const pid = owner();
+      if (pid === process.pid) return; // the config was loaded twice in this process
+      if (!alive(pid)) {
         rmSync(LOCK, { recursive: true, force: true });
         continue;
       }
