@@ -3,7 +3,7 @@
  * The lock is a directory (created atomically) holding the owner's pid; a lock whose
  * owner is gone is taken over.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 
 const LOCK = ".data/e2e-run.lock";
 
@@ -16,7 +16,8 @@ function owner(): number | undefined {
 }
 
 function alive(pid: number | undefined): boolean {
-  if (pid === undefined) return false;
+  // No pid yet: the owner is between creating the lock and writing its pid.
+  if (pid === undefined) return Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 10_000;
   try {
     process.kill(pid, 0);
     return true;
