@@ -1,6 +1,14 @@
 import "server-only";
 import { createMistral } from "@ai-sdk/mistral";
-import { createUIMessageStreamResponse, jsonSchema, streamText, tool, type ToolSet } from "ai";
+import {
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  jsonSchema,
+  streamText,
+  tool,
+  type TextStreamPart,
+  type ToolSet,
+} from "ai";
 import { z } from "zod";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
@@ -98,9 +106,7 @@ export function streamChat(request: ChatRequest, options: { apiKey: string; abor
     },
   });
 
-  const stream = result.toUIMessageStream<PlaygroundUIMessage>({
-    sendReasoning: true,
-    messageMetadata: ({ part }): AnswerMetadata | undefined => {
+  const messageMetadata = ({ part }: { part: TextStreamPart<ToolSet> }): AnswerMetadata | undefined => {
       switch (part.type) {
         case "start":
           return { createdAt, model: parameters.model };
@@ -123,11 +129,29 @@ export function streamChat(request: ChatRequest, options: { apiKey: string; abor
         default:
           return undefined;
       }
-    },
+    };
+
+  const describe = (error: unknown): string => {
+    const failure = toChatFailure(error);
+    const code = streamedOutput && failure.code === "upstream_unavailable" ? "interrupted" : failure.code;
+    return JSON.stringify({ code, detail: failure.detail, retries: failure.retries ?? 0 });
+  };
+  // A connection cut mid-answer makes the SDK's stream throw instead of emitting an error
+  // part; merging it into a UI message stream turns either into an error part the browser reads.
+  const stream = createUIMessageStream<PlaygroundUIMessage>({
     onError: (error) => {
       const failure = toChatFailure(error);
-      const code = streamedOutput && failure.code === "upstream_unavailable" ? "interrupted" : failure.code;
-      return JSON.stringify({ code, detail: failure.detail, retries: failure.retries ?? 0 });
+      console.error(`[chat] stream failed: ${failure.code}: ${failure.detail}`);
+      return describe(error);
+    },
+    execute: ({ writer }) => {
+      writer.merge(
+        result.toUIMessageStream<PlaygroundUIMessage>({
+          sendReasoning: true,
+          messageMetadata,
+          onError: describe,
+        }),
+      );
     },
   });
   // `no-transform` keeps Next from gzipping the event stream and flushing the compressor per

@@ -54,6 +54,10 @@ function fromApiCallError(error: APICallError, retries: number): ChatFailure {
   if (status !== undefined && status >= 400) {
     return { code: "upstream_rejected", detail: detail ?? `HTTP ${status}`, status };
   }
+  if (status !== undefined && status < 300) {
+    // The answer had begun: the connection dropped while it streamed.
+    return { code: "upstream_unavailable", detail: "the connection to Mistral was cut", status: 502, retries };
+  }
   // No status: the connection itself failed.
   return { code: "upstream_unavailable", detail: "could not connect to Mistral", status: 502, retries };
 }

@@ -32,3 +32,24 @@ export const fake = {
     return (await this.requests()).filter((r) => r.path === "/v1/chat/completions");
   },
 };
+
+type WireMessage = { role: string; content?: unknown; [key: string]: unknown };
+
+/**
+ * The messages of a recorded request with text content as plain strings: Mistral takes a
+ * user message's text either as a string or as `[{type: "text", text}]` chunks, and the
+ * AI SDK sends the latter.
+ */
+export function plainMessages(request: RecordedRequest | undefined): WireMessage[] {
+  const messages = (request?.body?.messages ?? []) as WireMessage[];
+  return messages.map((message) =>
+    Array.isArray(message.content)
+      ? {
+          ...message,
+          content: (message.content as { type: string; text?: string }[])
+            .map((chunk) => (chunk.type === "text" ? (chunk.text ?? "") : ""))
+            .join(""),
+        }
+      : message,
+  );
+}

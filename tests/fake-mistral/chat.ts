@@ -103,10 +103,11 @@ function write(res: ServerResponse, data: string): Promise<void> {
   });
 }
 
-/** Drops the connection without a terminating chunk, as a proxy or network failure would. */
+/** Drops the connection without a terminating chunk, as a proxy or network failure would.
+ * `end()` (not `destroy()`) first flushes what was written, so the client gets those chunks. */
 function cut(res: ServerResponse, record: RecordedRequest): void {
   record.cut = true;
-  res.socket?.destroy();
+  res.socket?.end();
 }
 
 async function stream(
