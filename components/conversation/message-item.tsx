@@ -4,12 +4,17 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Textarea } from "@/components/ui/textarea";
+import { JsonAnswer, JsonCheckStatus } from "@/components/response-format/json-answer";
+import { MessageKindSelect } from "@/components/tools/message-kind-select";
+import { ToolCallEditor } from "@/components/tools/tool-call-editor";
+import { ToolResultFields } from "@/components/tools/tool-result-fields";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import { cn } from "@/lib/cn";
 import type { ConversationMessage } from "@/lib/chat/workspace";
 import { format, messages as t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
-import { useWorkspace, type EditableRole } from "@/lib/store/workspace-store";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { checkAnswer } from "@/lib/tools/answer-check";
 import { Markdown } from "./markdown";
 import { ToolCallList } from "./tool-call-list";
 
@@ -23,13 +28,18 @@ type Props = {
 };
 
 export function MessageItem({ message, position, isLastAnswer, running, onRegenerate }: Props) {
-  const { updateMessageContent, setMessageRole, deleteMessage } = useWorkspace.getState();
+  const { updateMessageContent, deleteMessage } = useWorkspace.getState();
+  const responseFormat = useWorkspace((s) => s.parameters.responseFormat);
   const selected = useSession((s) => s.selectedAnswerId === message.id);
   const [editing, setEditing] = useState(false);
   const roleLabel = t.roles[message.role];
   const textareaLabel = format(t.message.textLabel, { n: position, role: roleLabel });
   const status = message.role === "assistant" ? message.status : undefined;
   const showMarkdown = message.role === "assistant" && !editing && message.content !== "";
+  const toolCalls = message.role === "assistant" ? (message.toolCalls ?? []) : [];
+  // Mistral takes text or tool calls, not both: a tool-call message shows text only if it has some.
+  const showTextarea = toolCalls.length === 0 || message.content !== "";
+  const jsonCheck = message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined;
 
   return (
     <li
@@ -43,31 +53,18 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="text-xs text-muted tabular-nums">#{position}</span>
-        {message.role === "tool" ? (
-          <span className="text-xs font-semibold tracking-wide text-muted uppercase">
-            {format(t.message.toolResultFor, { name: message.name })}
-          </span>
-        ) : (
-          <select
-            aria-label={format(t.message.roleLabel, { n: position })}
-            className="rounded border border-border bg-surface px-1 py-0.5 text-xs font-semibold tracking-wide uppercase"
-            value={message.role}
-            disabled={running}
-            onChange={(event) => setMessageRole(message.id, event.target.value as EditableRole)}
-          >
-            <option value="user">{t.roles.user}</option>
-            <option value="assistant">{t.roles.assistant}</option>
-          </select>
-        )}
+        <MessageKindSelect message={message} position={position} disabled={running} />
         {status === "interrupted" || status === "stopped" ? (
           <span className="rounded bg-warning/15 px-1.5 py-0.5 text-xs font-medium text-warning">
             {status === "interrupted" ? t.message.interrupted : t.message.stopped}
           </span>
         ) : null}
         <div className="ml-auto flex items-center gap-1">
-          {message.role === "assistant" && message.content !== "" ? (
+          {message.role === "assistant" && (message.content !== "" || toolCalls.length > 0) ? (
             <>
-              <CopyButton text={message.content} label={format(t.message.copyMessage, { n: position })} />
+              {message.content !== "" ? (
+                <CopyButton text={message.content} label={format(t.message.copyMessage, { n: position })} />
+              ) : null}
               <Button size="sm" variant="ghost" onClick={() => setEditing((e) => !e)} disabled={running}>
                 {editing ? t.message.doneEditing : t.message.edit}
               </Button>
@@ -95,8 +92,8 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
       </div>
 
       {showMarkdown ? (
-        <Markdown text={message.content} />
-      ) : message.role !== "assistant" || editing || !message.toolCalls?.length ? (
+        jsonCheck ? <JsonAnswer content={message.content} check={jsonCheck} /> : <Markdown text={message.content} />
+      ) : showTextarea ? (
         <Textarea
           aria-label={textareaLabel}
           value={message.content}
@@ -105,7 +102,11 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
           readOnly={running}
         />
       ) : null}
-      {message.role === "assistant" && message.toolCalls?.length ? <ToolCallList calls={message.toolCalls} /> : null}
+      {editing && jsonCheck ? <JsonCheckStatus check={jsonCheck} /> : null}
+      {toolCalls.length > 0 ? (
+        editing ? <ToolCallEditor messageId={message.id} calls={toolCalls} readOnly={running} /> : <ToolCallList calls={toolCalls} />
+      ) : null}
+      {message.role === "tool" ? <ToolResultFields message={message} position={position} running={running} /> : null}
 
       {message.role === "assistant" && message.metadata ? (
         <button

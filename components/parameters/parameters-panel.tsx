@@ -1,5 +1,6 @@
 "use client";
 
+import { ResponseFormatField } from "@/components/response-format/response-format-field";
 import { FALLBACK_TEMPERATURE, findModel } from "@/lib/mistral/catalogue";
 import { parameterLimits } from "@/lib/chat/limits";
 import { messages as t } from "@/lib/i18n";
@@ -76,6 +77,7 @@ export function ParametersPanel() {
         />
         {t.parameters.safePrompt}
       </label>
+      <ResponseFormatField />
     </section>
   );
 }

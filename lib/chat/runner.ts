@@ -3,6 +3,7 @@ import { messages as t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
+import { checkToolUse } from "@/lib/tools/preflight";
 import { buildChatRequest } from "./build-request";
 import { describeFailure, type FailureView } from "./failure";
 import { createPlaygroundChat } from "./playground-chat";
@@ -53,6 +54,11 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   const built = buildChatRequest(candidate);
   if (!built.ok) {
     setNotice({ code: "invalid_request", message: built.error });
+    return;
+  }
+  const toolUse = checkToolUse(candidate);
+  if (!toolUse.ok) {
+    setNotice({ code: "invalid_request", message: toolUse.error });
     return;
   }
 

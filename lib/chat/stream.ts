@@ -12,6 +12,7 @@ import {
 import { z } from "zod";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
+import { toWireResponseFormat, withResponseFormat } from "@/lib/tools/response-format";
 import { toModelMessages } from "./model-messages";
 import type { ChatParameters, ChatRequest } from "./request";
 import type { PlaygroundUIMessage } from "./ui-message";
@@ -75,7 +76,13 @@ export function streamChat(request: ChatRequest, options: { apiKey: string; abor
   const started = performance.now();
   const createdAt = Date.now();
   const parameters = request.parameters;
-  const mistral = createMistral({ apiKey: options.apiKey, baseURL: mistralConfig().baseURL });
+  const responseFormat = toWireResponseFormat(parameters.responseFormat);
+  const mistral = createMistral({
+    apiKey: options.apiKey,
+    baseURL: mistralConfig().baseURL,
+    // Set on the wire body as written, with no JSON instruction added to the system message.
+    ...(responseFormat ? { fetch: withResponseFormat(responseFormat) } : {}),
+  });
   const { instructions, messages } = toModelMessages(request.messages);
   let timeToFirstTokenMs: number | undefined;
   let streamedOutput = false;

@@ -7,7 +7,18 @@ import {
   type ConversationMessage,
   type Parameters,
   type PromptSnapshot,
+  type ToolCall,
+  type ToolDefinition,
 } from "@/lib/chat/workspace";
+import {
+  addToolCall,
+  removeToolCall,
+  toolResultsFor,
+  updateToolCall,
+  withKind,
+  type MessageKind,
+} from "@/lib/tools/conversation";
+import { newToolDefinition, removeTool, updateTool } from "@/lib/tools/definitions";
 import { migrateWorkspace, WORKSPACE_VERSION, type PersistedWorkspace } from "./workspace-migrations";
 
 export type EditableRole = "user" | "assistant";
@@ -26,13 +37,23 @@ type WorkspaceActions = {
   /** Inserts an empty message at `index` (the end when omitted) and returns its id. */
   insertMessage: (index: number | undefined, role: EditableRole) => string;
   updateMessageContent: (id: string, content: string) => void;
-  setMessageRole: (id: string, role: EditableRole) => void;
+  /** User, assistant, assistant with tool calls, or tool result. */
+  setMessageKind: (id: string, kind: MessageKind) => void;
   deleteMessage: (id: string) => void;
   /** Appends the composer's text as a user message and clears the composer. */
   submitComposer: () => void;
   /** Removes the last assistant answer (and anything after it) so it can be run again. */
   dropLastAnswer: () => void;
+  /** Appends the answer and, for each tool call in it, a tool message awaiting its result. */
   appendAnswer: (answer: Omit<AssistantMessage, "id" | "role">) => string;
+  addToolCall: (messageId: string) => void;
+  updateToolCall: (messageId: string, callId: string, patch: Partial<Pick<ToolCall, "name" | "arguments">>) => void;
+  removeToolCall: (messageId: string, callId: string) => void;
+  /** Makes the tool message `messageId` answer the call `call`. */
+  answerToolCall: (messageId: string, call: ToolCall) => void;
+  addTool: () => void;
+  updateTool: (index: number, patch: Partial<ToolDefinition>) => void;
+  removeTool: (index: number) => void;
   setParameter: <K extends keyof Parameters>(key: K, value: Parameters[K]) => void;
   setVariable: (name: string, value: string) => void;
   loadSnapshot: (snapshot: PromptSnapshot) => void;
@@ -46,12 +67,6 @@ export const initialWorkspace: WorkspaceState = {
   parameters: defaultParameters,
   variables: {},
 };
-
-function withRole(message: ConversationMessage, role: EditableRole): ConversationMessage {
-  if (message.role === role) return message;
-  // Tool calls belong to assistant messages; a role change keeps only the text.
-  return { id: message.id, role, content: message.content };
-}
 
 export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
   persist(
@@ -70,8 +85,12 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
       },
       updateMessageContent: (id, content) =>
         set((state) => ({ messages: state.messages.map((m) => (m.id === id ? { ...m, content } : m)) })),
-      setMessageRole: (id, role) =>
-        set((state) => ({ messages: state.messages.map((m) => (m.id === id ? withRole(m, role) : m)) })),
+      setMessageKind: (id, kind) =>
+        set((state) => ({
+          messages: state.messages.map((m, index) =>
+            m.id === id ? (withKind(state.messages, index, kind, state.parameters.tools) ?? m) : m,
+          ),
+        })),
       deleteMessage: (id) => set((state) => ({ messages: state.messages.filter((m) => m.id !== id) })),
       submitComposer: () =>
         set((state) =>
@@ -86,9 +105,32 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         }),
       appendAnswer: (answer) => {
         const id = generateId();
-        set((state) => ({ messages: [...state.messages, { ...answer, id, role: "assistant" }] }));
+        set((state) => ({
+          messages: [
+            ...state.messages,
+            { ...answer, id, role: "assistant" },
+            ...toolResultsFor(answer.toolCalls ?? [], state.parameters.tools, generateId),
+          ],
+        }));
         return id;
       },
+      addToolCall: (messageId) =>
+        set((state) => ({ messages: addToolCall(state.messages, messageId, state.parameters.tools) })),
+      updateToolCall: (messageId, callId, patch) =>
+        set((state) => ({ messages: updateToolCall(state.messages, messageId, callId, patch) })),
+      removeToolCall: (messageId, callId) =>
+        set((state) => ({ messages: removeToolCall(state.messages, messageId, callId) })),
+      answerToolCall: (messageId, call) =>
+        set((state) => ({
+          messages: state.messages.map((m) => (m.id === messageId && m.role === "tool" ? { ...m, toolCallId: call.id, name: call.name } : m)),
+        })),
+      addTool: () =>
+        set((state) => ({
+          parameters: { ...state.parameters, tools: [...state.parameters.tools, newToolDefinition(state.parameters.tools)] },
+        })),
+      updateTool: (index, patch) =>
+        set((state) => ({ parameters: { ...state.parameters, ...updateTool(state.parameters, index, patch) } })),
+      removeTool: (index) => set((state) => ({ parameters: { ...state.parameters, ...removeTool(state.parameters, index) } })),
       setParameter: (key, value) => set((state) => ({ parameters: { ...state.parameters, [key]: value } })),
       setVariable: (name, value) => set((state) => ({ variables: { ...state.variables, [name]: value } })),
       loadSnapshot: (snapshot) => set({ ...snapshot, composer: "" }),

@@ -1,0 +1,50 @@
+import type { ResponseFormat } from "@/lib/chat/workspace";
+import { format, messages as t } from "@/lib/i18n";
+import { compileSchema, describeSchemaError, isJsonObject, parseJson, parseJsonObject } from "./json-schema";
+
+/**
+ * An answer checked against the JSON response format it was asked for: pretty-printed when it
+ * parses, with what is wrong (a parse error, not an object, each schema violation) when not.
+ */
+export type AnswerCheck = {
+  ok: boolean;
+  /** The answer pretty-printed, when it is JSON. */
+  pretty?: string;
+  summary: string;
+  /** One line per schema violation. */
+  violations: string[];
+};
+
+const MAX_VIOLATIONS = 8;
+
+/** `undefined` for the text format: there is nothing to check. */
+export function checkAnswer(content: string, responseFormat: ResponseFormat): AnswerCheck | undefined {
+  if (responseFormat.type === "text") return undefined;
+  const parsed = parseJson(content);
+  if (!parsed.ok)
+    return { ok: false, summary: format(t.responseFormat.answerNotJson, { detail: parsed.error }), violations: [] };
+  const pretty = JSON.stringify(parsed.value, null, 2);
+
+  if (responseFormat.type === "json_object") {
+    return isJsonObject(parsed.value)
+      ? { ok: true, pretty, summary: t.responseFormat.answerValid, violations: [] }
+      : { ok: false, pretty, summary: t.responseFormat.answerNotObject, violations: [] };
+  }
+
+  const { name } = responseFormat;
+  const schema = parseJsonObject(responseFormat.schema);
+  const validate = schema.ok ? compileSchema(schema.value) : schema;
+  if (!validate.ok)
+    return {
+      ok: false,
+      pretty,
+      summary: format(t.responseFormat.answerSchemaBroken, { detail: validate.error }),
+      violations: [],
+    };
+  if (validate.value(parsed.value))
+    return { ok: true, pretty, summary: format(t.responseFormat.answerMatches, { name }), violations: [] };
+  const violations = (validate.value.errors ?? [])
+    .slice(0, MAX_VIOLATIONS)
+    .map((error) => describeSchemaError(error, "The answer"));
+  return { ok: false, pretty, summary: format(t.responseFormat.answerViolates, { name }), violations };
+}
