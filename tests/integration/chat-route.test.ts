@@ -120,7 +120,8 @@ describe("POST /api/chat", () => {
 
   it("continues a trailing assistant message with prefix: true", async () => {
     await events(await post({ ...seed, messages: [...seed.messages, { role: "assistant", content: "J'" }] }));
-    expect(fake.requests[0]?.body.messages.at(-1)).toEqual({ role: "assistant", content: "J'", prefix: true });
+    const body = fake.requests[0]?.body as { messages: unknown[] };
+    expect(body.messages.at(-1)).toEqual({ role: "assistant", content: "J'", prefix: true });
     expect(fake.requests[0]?.status).toBe(200);
   });
 
