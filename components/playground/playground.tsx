@@ -5,6 +5,7 @@ import { ParametersPanel } from "@/components/parameters/parameters-panel";
 import { HeaderActions } from "./header-actions";
 import { ToolsPanel } from "@/components/tools/tools-panel";
 import { TokenUsagePanel } from "@/components/usage/token-usage-panel";
+import { VariablesPanel } from "@/components/variables/variables-panel";
 import { messages as t } from "@/lib/i18n";
 import { useSettings } from "@/lib/store/settings-store";
 
@@ -24,6 +25,7 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
       <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
         <ConversationPanel serverHasKey={serverHasKey} />
         <aside className="flex w-full shrink-0 flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto">
+          <VariablesPanel />
           <ParametersPanel />
           <ToolsPanel />
           <TokenUsagePanel />

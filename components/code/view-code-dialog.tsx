@@ -1,0 +1,135 @@
+"use client";
+
+import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { cn } from "@/lib/cn";
+import type { PromptSnapshot } from "@/lib/chat/workspace";
+import { generateCode, codeLanguages, type CodeLanguage } from "@/lib/export/code";
+import { messages as t } from "@/lib/i18n";
+import { useWorkspace, type WorkspaceState } from "@/lib/store/workspace-store";
+
+/** What Run would send: the composer's text, if any, is the last user message. */
+function runnableSnapshot(state: WorkspaceState): PromptSnapshot {
+  const messages = state.composer.trim()
+    ? [...state.messages, { id: "composer", role: "user" as const, content: state.composer }]
+    : state.messages;
+  return { system: state.system, messages, parameters: state.parameters, variables: state.variables };
+}
+
+function CodeView({ language }: { language: CodeLanguage }) {
+  const workspace = useWorkspace(
+    useShallow(({ system, messages, composer, parameters, variables }): WorkspaceState => ({
+      system,
+      messages,
+      composer,
+      parameters,
+      variables,
+    })),
+  );
+  const code = generateCode({ snapshot: runnableSnapshot(workspace), language });
+  return (
+    <div className="relative">
+      <CopyButton text={code} label={t.code.copy} className="absolute top-2 right-2 border border-border" />
+      <pre className="max-h-[60vh] overflow-auto rounded-md bg-surface-2 p-3 font-mono text-[13px] leading-snug">
+        <code>{code}</code>
+      </pre>
+    </div>
+  );
+}
+
+/** "View code": the workspace as a runnable program, one tab per language. */
+export function ViewCodeButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern (automatic activation).
+  function onTabKeyDown(event: KeyboardEvent, index: number) {
+    const last = codeLanguages.length - 1;
+    const next =
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    setLanguage(codeLanguages[next] ?? language);
+    tabs.current[next]?.focus();
+  }
+
+  return (
+    <>
+      <Button
+        size="sm"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        {t.code.open}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        onClose={() => setOpen(false)}
+        className="m-auto w-[min(56rem,94vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
+      >
+        <div className="space-y-3">
+          <div className="flex items-center justify-between gap-2">
+            <h2 id={`${id}-title`} className="text-base font-semibold">
+              {t.code.title}
+            </h2>
+            <Button size="sm" variant="ghost" onClick={() => dialog.current?.close()}>
+              {t.prompts.close}
+            </Button>
+          </div>
+          <div role="tablist" aria-label={t.code.languages} className="flex flex-wrap gap-1 border-b border-border">
+            {codeLanguages.map((candidate, index) => {
+              const selected = candidate === language;
+              return (
+                <button
+                  key={candidate}
+                  ref={(element) => {
+                    tabs.current[index] = element;
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`${id}-tab-${candidate}`}
+                  aria-selected={selected}
+                  aria-controls={`${id}-panel`}
+                  tabIndex={selected ? 0 : -1}
+                  data-state={selected ? "active" : "inactive"}
+                  onClick={() => setLanguage(candidate)}
+                  onKeyDown={(event) => onTabKeyDown(event, index)}
+                  className={cn(
+                    "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-accent",
+                    selected ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg",
+                  )}
+                >
+                  {t.code.tabs[candidate]}
+                </button>
+              );
+            })}
+          </div>
+          <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${language}`}>
+            {open ? <CodeView language={language} /> : null}
+          </div>
+          <p className="text-xs text-muted">{t.code.hint}</p>
+        </div>
+      </dialog>
+    </>
+  );
+}

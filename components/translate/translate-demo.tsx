@@ -1,0 +1,127 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState } from "react";
+import { RunAlert } from "@/components/conversation/run-alert";
+import { ModelSelect } from "@/components/parameters/model-select";
+import { useModelList } from "@/components/parameters/use-model-list";
+import { SettingsButton } from "@/components/settings/settings-dialog";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
+import { VariableField } from "@/components/variables/variable-field";
+import { messages as t } from "@/lib/i18n";
+import { findModel } from "@/lib/mistral/catalogue";
+import { useSettings } from "@/lib/store/settings-store";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { defaultTargets, findLanguage, targetLanguages } from "@/lib/translate/languages";
+import { SOURCE_TEXT, translationTemplate } from "@/lib/translate/requests";
+import { startTranslations, stopTranslations, translationSelectors, useTranslationRun } from "@/lib/translate/runner";
+import { LanguagePicker } from "./language-picker";
+import { PromptTemplate } from "./prompt-template";
+import { TranslationColumn } from "./translation-column";
+import { TranslationTotals } from "./translation-totals";
+
+/**
+ * One source text, one streamed request per target language, all at once. The prompt is the
+ * playground's when it is a translation template, else LangChain's translator chain.
+ */
+export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
+  const id = useId();
+  // The workspace is read once: the demo starts from it and leaves it as it is.
+  const [template] = useState(() => translationTemplate(useWorkspace.getState()));
+  const [source, setSource] = useState(template.values[SOURCE_TEXT] ?? "");
+  const [values, setValues] = useState(template.values);
+  const [targets, setTargets] = useState<string[]>([...defaultTargets]);
+  const [model, setModel] = useState(template.parameters.model);
+  const list = useModelList();
+  const hasUserKey = useSettings((s) => s.apiKey !== "");
+  const running = useTranslationRun(translationSelectors.running);
+  const notice = useTranslationRun((s) => s.notice);
+  const runLanguages = useTranslationRun((s) => s.languages);
+
+  function translate() {
+    startTranslations({
+      serverHasKey,
+      template: { ...template, parameters: { ...template.parameters, model } },
+      values,
+      source,
+      languages: targetLanguages.filter((language) => targets.includes(language.code)),
+    });
+  }
+
+  return (
+    <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-lg font-semibold">{t.translate.title}</h1>
+        <div className="ml-auto flex items-center gap-2">
+          <Link
+            href="/"
+            className="rounded-md px-2 py-1 text-xs font-medium text-muted hover:bg-surface-2 hover:text-fg"
+          >
+            {t.translate.back}
+          </Link>
+          <SettingsButton serverHasKey={serverHasKey} />
+        </div>
+      </header>
+      <p className="text-sm text-muted">{t.translate.intro}</p>
+      {!serverHasKey && !hasUserKey ? (
+        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t.errors.no_api_key}</p>
+      ) : null}
+      <section className="grid gap-4 rounded-lg border border-border bg-surface p-3 lg:grid-cols-[1fr_22rem]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <div className="space-y-1">
+            <label htmlFor={`${id}-source`} className="block text-xs font-medium text-muted">
+              {t.translate.source}
+            </label>
+            <Textarea
+              id={`${id}-source`}
+              value={source}
+              placeholder={t.translate.sourcePlaceholder}
+              onChange={(event) => setSource(event.target.value)}
+              className="min-h-24"
+            />
+          </div>
+          {template.fields.map((name) => (
+            <VariableField
+              key={name}
+              name={name}
+              value={Object.hasOwn(values, name) ? (values[name] ?? "") : ""}
+              onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
+            />
+          ))}
+          <PromptTemplate template={template} />
+        </div>
+        <div className="flex flex-col gap-3">
+          <ModelSelect value={model} onChange={setModel} list={list} current={findModel(list?.models ?? [], model)} />
+          <LanguagePicker selected={targets} disabled={running} onChange={setTargets} />
+          <div className="flex justify-end">
+            {running ? (
+              <Button variant="danger" onClick={stopTranslations}>
+                {t.translate.stop}
+              </Button>
+            ) : (
+              <Button variant="primary" onClick={translate}>
+                {t.translate.run}
+              </Button>
+            )}
+          </div>
+        </div>
+      </section>
+      {notice ? <RunAlert failure={notice} /> : null}
+      {runLanguages.length > 0 ? (
+        <>
+          <section
+            aria-label={t.translate.results}
+            className="grid [grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))] gap-3"
+          >
+            {runLanguages.flatMap((code) => {
+              const language = findLanguage(code);
+              return language ? [<TranslationColumn key={code} language={language} />] : [];
+            })}
+          </section>
+          <TranslationTotals />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { Markdown } from "@/components/conversation/markdown";
+import { AnswerSummary } from "@/components/usage/answer-summary";
+import { cn } from "@/lib/cn";
+import { messages as t } from "@/lib/i18n";
+import type { TargetLanguage } from "@/lib/translate/languages";
+import { translationChat, useTranslationRun } from "@/lib/translate/runner";
+
+type ColumnStatus = "waiting" | "streaming" | "done" | "stopped" | "failed";
+
+const statusLabels: Record<ColumnStatus, string> = {
+  waiting: t.translate.waiting,
+  streaming: t.translate.streaming,
+  done: t.translate.done,
+  stopped: t.translate.stopped,
+  failed: t.translate.failed,
+};
+
+/** One language of a run: its text as it streams, then its usage and latency. */
+export function TranslationColumn({ language }: { language: TargetLanguage }) {
+  const { messages, status: chatStatus } = useChat({ chat: translationChat(language.code).chat });
+  const outcome = useTranslationRun((s) => s.outcomes[language.code]);
+  const streamed = messages
+    .at(-1)
+    ?.parts.map((part) => (part.type === "text" ? part.text : ""))
+    .join("");
+  const text = outcome ? (outcome.answer?.content ?? "") : (streamed ?? "");
+  const status: ColumnStatus = outcome?.status ?? (chatStatus === "streaming" ? "streaming" : "waiting");
+
+  return (
+    <section
+      aria-label={language.name}
+      aria-busy={outcome === undefined}
+      data-status={status}
+      className={cn(
+        "flex min-w-0 flex-col gap-2 rounded-lg border bg-surface p-3",
+        outcome === undefined ? "border-accent/50" : status === "failed" ? "border-danger/40" : "border-border",
+      )}
+    >
+      <header className="flex items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold">
+          {language.name}{" "}
+          <span lang={language.code} className="font-normal text-muted">
+            {language.nativeName}
+          </span>
+        </h3>
+        <span className="flex items-center gap-1.5 text-xs text-muted">
+          {outcome === undefined ? <span className="h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden /> : null}
+          {statusLabels[status]}
+        </span>
+      </header>
+      <div lang={language.code} data-testid="translation-text" className="min-h-10 flex-1">
+        {text ? (
+          <Markdown text={text} />
+        ) : status === "waiting" ? (
+          <p className="text-sm text-muted">{t.translate.waiting}</p>
+        ) : null}
+      </div>
+      {outcome?.failure ? (
+        <p role="alert" className="text-xs text-danger">
+          {outcome.failure.message}
+        </p>
+      ) : null}
+      {outcome?.answer?.metadata ? <AnswerSummary metadata={outcome.answer.metadata} /> : null}
+    </section>
+  );
+}

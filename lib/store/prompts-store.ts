@@ -1,0 +1,181 @@
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { z } from "zod";
+import type { PromptSnapshot } from "@/lib/chat/workspace";
+import { messages as t } from "@/lib/i18n";
+import {
+  deletePrompt,
+  duplicatePrompt,
+  latestVersion,
+  renamePrompt,
+  restoreVersion,
+  savePrompt,
+  savedPromptSchema,
+  type LibraryResult,
+  type PromptLibrary,
+  type PromptVersion,
+  type SavedPrompt,
+  type SaveResult,
+} from "@/lib/prompts/library";
+import { findPreset } from "@/lib/prompts/presets";
+import { useWorkspace } from "./workspace-store";
+import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
+
+export const PROMPTS_VERSION = 1;
+
+export type PersistedPrompts = {
+  prompts: PromptLibrary;
+  /** The saved prompt the workspace came from or was last saved as: "Save prompt" adds to it. */
+  activeId: string | null;
+};
+
+/** Failures of the store itself, on top of the library's. */
+export type StoreError = { code: "storage_full"; message: string };
+export type StoreResult<T> = LibraryResult<T> | { ok: false; error: StoreError };
+
+type PromptsActions = {
+  /** Saves the snapshot as the next version of `id`, or as a new prompt without one. */
+  save: (input: { name: string; snapshot: PromptSnapshot; id?: string; note?: string }) => StoreResult<SaveResult>;
+  rename: (id: string, name: string) => StoreResult<PromptLibrary>;
+  duplicate: (id: string) => StoreResult<SavedPrompt>;
+  remove: (id: string) => void;
+  setActive: (id: string | null) => void;
+};
+
+const initialPrompts: PersistedPrompts = { prompts: [], activeId: null };
+
+const record = z.record(z.string(), z.unknown());
+const versionFieldsSchema = z.object({
+  version: z.number().int().positive(),
+  savedAt: z.number(),
+  note: z.string().optional(),
+  snapshot: record,
+});
+const promptFieldsSchema = savedPromptSchema.omit({ versions: true }).extend({ versions: z.array(z.unknown()) });
+
+/**
+ * A saved version holds a workspace, so its snapshot goes through the workspace's own migration:
+ * a prompt saved before a workspace change loads like a workspace persisted before it.
+ */
+function migrateVersion(raw: unknown): PromptVersion[] {
+  const parsed = versionFieldsSchema.safeParse(raw);
+  if (!parsed.success) return [];
+  const { snapshot, ...fields } = parsed.data;
+  const { composer: _composer, ...migrated } = migrateWorkspace(snapshot, WORKSPACE_VERSION);
+  return [{ ...fields, snapshot: migrated }];
+}
+
+/**
+ * Brings persisted state to the current shape, keeping all that still parses: a version that
+ * does not is dropped, and a prompt only when none of its versions is left. Version 1 is the
+ * first; later versions add their steps here, keyed by `version`.
+ */
+export function migratePrompts(persisted: unknown, _version: number): PersistedPrompts {
+  const state = record.catch({}).parse(persisted);
+  const prompts = z
+    .array(z.unknown())
+    .catch([])
+    .parse(state.prompts)
+    .flatMap((raw): SavedPrompt[] => {
+      const prompt = promptFieldsSchema.safeParse(raw);
+      if (!prompt.success) return [];
+      const versions = prompt.data.versions.flatMap(migrateVersion);
+      return versions.length > 0 ? [{ ...prompt.data, versions }] : [];
+    });
+  const activeId = z.string().nullable().catch(null).parse(state.activeId);
+  return { prompts, activeId: prompts.some((prompt) => prompt.id === activeId) ? activeId : null };
+}
+
+function isQuotaExceeded(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "QuotaExceededError";
+}
+
+export const usePrompts = create<PersistedPrompts & PromptsActions>()(
+  persist(
+    (set, get) => {
+      /**
+       * Applies a library change and persists it. When the browser refuses to store it, the
+       * change is undone so that what the user sees is what a reload will show.
+       */
+      function commit(next: Partial<PersistedPrompts>): { ok: true } | { ok: false; error: StoreError } {
+        const before = { prompts: get().prompts, activeId: get().activeId };
+        try {
+          set(next);
+          return { ok: true };
+        } catch (error) {
+          if (!isQuotaExceeded(error)) throw error;
+          console.error("Saved prompts not persisted", error);
+          try {
+            set(before);
+          } catch (again) {
+            // A refused write leaves storage as it was, which is `before`: memory now matches it.
+            if (!isQuotaExceeded(again)) throw again;
+          }
+          return { ok: false, error: { code: "storage_full", message: t.prompts.storageFull } };
+        }
+      }
+
+      return {
+        ...initialPrompts,
+        save: ({ name, snapshot, id, note }) => {
+          const saved = savePrompt(get().prompts, { name, snapshot, id, note, now: Date.now() });
+          if (!saved.ok) return saved;
+          const committed = commit({ prompts: saved.value.library, activeId: saved.value.prompt.id });
+          return committed.ok ? saved : committed;
+        },
+        rename: (id, name) => {
+          const renamed = renamePrompt(get().prompts, { id, name, now: Date.now() });
+          if (!renamed.ok) return renamed;
+          const committed = commit({ prompts: renamed.value });
+          return committed.ok ? renamed : committed;
+        },
+        duplicate: (id) => {
+          const duplicated = duplicatePrompt(get().prompts, { id, now: Date.now() });
+          if (!duplicated.ok) return duplicated;
+          const committed = commit({ prompts: duplicated.value.library });
+          return committed.ok ? { ok: true, value: duplicated.value.prompt } : committed;
+        },
+        remove: (id) =>
+          set((state) => ({
+            prompts: deletePrompt(state.prompts, id),
+            activeId: state.activeId === id ? null : state.activeId,
+          })),
+        setActive: (activeId) => set({ activeId }),
+      };
+    },
+    {
+      name: "mistral-playground.prompts",
+      version: PROMPTS_VERSION,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (state): PersistedPrompts => ({ prompts: state.prompts, activeId: state.activeId }),
+      migrate: (persisted, version) => migratePrompts(persisted, version),
+      // Persisted state is outside input: parse it on the way in as well.
+      merge: (persisted, current) => ({ ...current, ...migratePrompts(persisted, PROMPTS_VERSION) }),
+    },
+  ),
+);
+
+export const promptSelectors = {
+  active: (state: PersistedPrompts): SavedPrompt | undefined =>
+    state.prompts.find((prompt) => prompt.id === state.activeId),
+};
+
+/** Replaces the workspace with one version of a saved prompt (the latest when omitted). */
+export function openSavedPrompt(id: string, version?: number): LibraryResult<{ version: number }> {
+  const { prompts } = usePrompts.getState();
+  const prompt = prompts.find((candidate) => candidate.id === id);
+  const chosen = version ?? (prompt ? latestVersion(prompt).version : 0);
+  const restored = restoreVersion(prompts, { id, version: chosen });
+  if (!restored.ok) return restored;
+  useWorkspace.getState().loadSnapshot(restored.value);
+  usePrompts.getState().setActive(id);
+  return { ok: true, value: { version: chosen } };
+}
+
+/** Replaces the workspace with a built-in preset; it is no saved prompt's version. */
+export function openPreset(id: string): void {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`No preset ${id}`);
+  useWorkspace.getState().loadSnapshot(structuredClone(preset.snapshot));
+  usePrompts.getState().setActive(null);
+}
