@@ -186,7 +186,7 @@ test.describe("errors", () => {
     // A key typed in Settings is sent with the run, and then the run works.
     await page.getByRole("button", { name: "Settings" }).click();
     await page.getByLabel("Mistral API key").fill("my-own-key");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("no-key-notice")).toHaveCount(0);
     await page.getByRole("button", { name: "Run" }).click();
     await expect(answers(page)).toHaveCount(1);
@@ -197,7 +197,7 @@ test.describe("errors", () => {
   test("a rejected key says so", async ({ page }) => {
     await page.getByRole("button", { name: "Settings" }).click();
     await page.getByLabel("Mistral API key").fill("bad-key");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByRole("textbox", { name: "User message" }).fill("Hello");
     await page.getByRole("button", { name: "Run" }).click();
     await expect(alertBox(page)).toContainText("Mistral rejected the API key");
