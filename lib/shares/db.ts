@@ -57,6 +57,7 @@ export function createShareStore(options: ShareStoreOptions): ShareStore {
     createShare: async (input) => (await repository()).createShare(input),
     getShare: async (id) => (await repository()).getShare(id),
     deleteShare: async (id, token) => (await repository()).deleteShare(id, token),
+    renameShare: async (id, token, title) => (await repository()).renameShare(id, token, title),
     listShares: async (ids) => (await repository()).listShares(ids),
     async close() {
       const started = connecting;

@@ -14,12 +14,15 @@ export interface CreatedShare {
 }
 
 export type DeleteShareResult = "deleted" | "forbidden" | "not_found";
+export type RenameShareResult = "renamed" | "forbidden" | "not_found";
 
 export interface ShareRepository {
   createShare(input: ShareCreate): Promise<CreatedShare>;
   /** null when no share has this id (never created, or deleted). */
   getShare(id: string): Promise<Share | null>;
   deleteShare(id: string, deleteToken: string): Promise<DeleteShareResult>;
+  /** The title is the one part of a share its creator may change; the transcript never changes. */
+  renameShare(id: string, deleteToken: string, title: string): Promise<RenameShareResult>;
   /** The shares among `ids` that still exist, newest first: what "My shares" lists. */
   listShares(ids: readonly string[]): Promise<ShareSummary[]>;
 }
@@ -47,14 +50,18 @@ export function createShareRepository(db: SharesDatabase): ShareRepository {
     },
 
     async deleteShare(id, deleteToken) {
-      if (!shareIdSchema.safeParse(id).success) return "not_found";
-      const [row] = await db.select({ deleteTokenHash: shares.deleteTokenHash }).from(shares).where(eq(shares.id, id));
-      if (!row) return "not_found";
-      // Both sides are 32-byte digests, so the comparison takes the same time whatever the token.
-      if (!timingSafeEqual(Buffer.from(row.deleteTokenHash, "hex"), hashToken(deleteToken))) return "forbidden";
+      const owner = await checkOwner(db, id, deleteToken);
+      if (owner !== "owner") return owner;
       const deleted = await db.delete(shares).where(eq(shares.id, id)).returning({ id: shares.id });
       // Empty when a concurrent request deleted it first.
       return deleted.length > 0 ? "deleted" : "not_found";
+    },
+
+    async renameShare(id, deleteToken, title) {
+      const owner = await checkOwner(db, id, deleteToken);
+      if (owner !== "owner") return owner;
+      const renamed = await db.update(shares).set({ title }).where(eq(shares.id, id)).returning({ id: shares.id });
+      return renamed.length > 0 ? "renamed" : "not_found";
     },
 
     async listShares(ids) {
@@ -68,6 +75,19 @@ export function createShareRepository(db: SharesDatabase): ShareRepository {
       return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
     },
   };
+}
+
+/** Whether `deleteToken` is the token of share `id`: the creator's only credential. */
+async function checkOwner(
+  db: SharesDatabase,
+  id: string,
+  deleteToken: string,
+): Promise<"owner" | "forbidden" | "not_found"> {
+  if (!shareIdSchema.safeParse(id).success) return "not_found";
+  const [row] = await db.select({ deleteTokenHash: shares.deleteTokenHash }).from(shares).where(eq(shares.id, id));
+  if (!row) return "not_found";
+  // Both sides are 32-byte digests, so the comparison takes the same time whatever the token.
+  return timingSafeEqual(Buffer.from(row.deleteTokenHash, "hex"), hashToken(deleteToken)) ? "owner" : "forbidden";
 }
 
 function hashToken(token: string): Buffer {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { renderPrompt } from "@/lib/chat/template";
 import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
@@ -8,9 +9,13 @@ export const UNTITLED_SHARE = "Untitled conversation";
 /** `crypto.randomBytes(16).toString("base64url")`: 22 URL-safe characters. */
 export const shareIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
-/** The first non-empty line of the first user message that has one, cut to ~80 characters. */
+/**
+ * The first non-empty line of the first user message that has one, as sent (variables filled
+ * in), cut to ~80 characters.
+ */
 export function defaultShareTitle(snapshot: PromptSnapshot): string {
-  for (const message of snapshot.messages) {
+  const rendered = renderPrompt(snapshot, snapshot.variables, { allowMissing: true });
+  for (const message of rendered.ok ? rendered.value.messages : snapshot.messages) {
     if (message.role !== "user") continue;
     const line = message.content
       .split(/\r?\n/)
@@ -74,19 +79,22 @@ const storableSnapshotSchema = promptSnapshotSchema.superRefine((snapshot, ctx) 
   }
 });
 
+const titleSchema = z
+  .string()
+  .trim()
+  .max(SHARE_TITLE_MAX_LENGTH, `must be at most ${SHARE_TITLE_MAX_LENGTH} characters`);
+
 /** The body of `POST /api/shares`. Without a title, the first user line is used. */
 export const shareCreateSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, "must not be empty; leave it out to use the first user line")
-      .max(SHARE_TITLE_MAX_LENGTH, `must be at most ${SHARE_TITLE_MAX_LENGTH} characters`)
-      .optional(),
+    title: titleSchema.min(1, "must not be empty; leave it out to use the first user line").optional(),
     snapshot: storableSnapshotSchema,
   })
   .transform(({ title, snapshot }) => ({ title: title ?? defaultShareTitle(snapshot), snapshot }));
 export type ShareCreate = z.output<typeof shareCreateSchema>;
+
+/** The body of `PATCH /api/shares/{id}`: a new title, the only thing about a share that can change. */
+export const shareRenameSchema = z.object({ title: titleSchema.min(1, "must not be empty") });
 
 /** A share as `GET /api/shares/{id}` returns it. */
 export const shareSchema = z.object({

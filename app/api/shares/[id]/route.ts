@@ -1,5 +1,7 @@
 import { jsonError } from "@/lib/http/errors";
+import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
+import { shareRenameSchema } from "@/lib/shares/share";
 
 export const runtime = "nodejs";
 
@@ -10,8 +12,8 @@ interface Context {
 const NOT_FOUND = "This share does not exist or was deleted. Check the link with whoever sent it.";
 
 /**
- * A share never changes, but its creator can delete it, and then it must stop being served at
- * once: no shared cache may keep a copy, and browsers ask again each time.
+ * A share's transcript never changes, but its creator can rename or delete it, and then the old
+ * version must stop being served at once: no shared cache may keep a copy, and browsers ask again.
  */
 const SHARE_CACHE_CONTROL = "private, max-age=0";
 
@@ -43,6 +45,32 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
   } catch (error) {
     console.error(`[shares] deleting share ${id} failed`, error);
     return jsonError(500, "internal", "The share could not be deleted. Try again in a moment.");
+  }
+}
+
+const MAX_RENAME_BYTES = 4096;
+
+/** Renames a share: `{ title }`, with the delete token as the creator's credential. */
+export async function PATCH(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  const token = deleteTokenFrom(request.headers);
+  if (!token) {
+    return jsonError(403, "forbidden", "Renaming a share needs its delete token in the x-delete-token header.");
+  }
+  const body = await readJsonBody(request, MAX_RENAME_BYTES);
+  if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
+  const input = parseRequest(shareRenameSchema, body.value);
+  if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
+  try {
+    const result = await getShareStore().renameShare(id, token, input.value.title);
+    if (result === "not_found") return jsonError(404, "not_found", NOT_FOUND);
+    if (result === "forbidden") {
+      return jsonError(403, "forbidden", "This delete token does not match the share. Only its creator can rename it.");
+    }
+    return Response.json({ id, title: input.value.title }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    console.error(`[shares] renaming share ${id} failed`, error);
+    return jsonError(500, "internal", "The share could not be renamed. Try again in a moment.");
   }
 }
 

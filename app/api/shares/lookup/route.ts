@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { jsonError } from "@/lib/http/errors";
+import { parseRequest, readJsonBody } from "@/lib/http/request";
+import { getShareStore } from "@/lib/shares/db";
+
+export const runtime = "nodejs";
+
+/** One query per call: "My shares" asks in pages of this many. */
+const MAX_IDS = 100;
+const lookupSchema = z.object({
+  ids: z.array(z.string().max(64)).max(MAX_IDS, `must list at most ${MAX_IDS} ids; ask in several requests`),
+});
+
+/**
+ * Which of these shares still exist, with their titles, newest first: what "My shares" shows.
+ * A POST because the list can be long; it reads only, and an id is already what grants reading.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const body = await readJsonBody(request, 8192);
+  if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
+  const input = parseRequest(lookupSchema, body.value);
+  if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
+  try {
+    const shares = await getShareStore().listShares(input.value.ids);
+    return Response.json({ shares }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    console.error("[shares] looking up shares failed", error);
+    return jsonError(500, "internal", "Your shares could not be listed. Try again in a moment.");
+  }
+}
