@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { messages } from "@/lib/i18n";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: messages.app.description,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The Content-Security-Policy (proxy.ts) carries a fresh nonce per request, which Next can only
+  // put on the scripts of pages rendered per request: no page may be prerendered.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">{children}</body>

@@ -1,5 +1,3 @@
-"use client";
-
 import { Children, isValidElement, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
@@ -31,7 +29,11 @@ const components: Components = {
   ),
 };
 
-/** Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. */
+/**
+ * Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. No
+ * "use client": the read-only share page renders it on the server, and only the copy buttons
+ * of code blocks hydrate.
+ */
 export function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown text-sm leading-relaxed">

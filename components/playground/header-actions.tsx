@@ -3,6 +3,7 @@
 import { ViewCodeButton } from "@/components/code/view-code-dialog";
 import { PromptActions } from "@/components/prompts/prompt-actions";
 import { SettingsButton } from "@/components/settings/settings-dialog";
+import { TranscriptActions } from "@/components/share/transcript-actions";
 import { TranslateLink } from "@/components/translate/translate-link";
 
 /** The playground's header buttons. */
@@ -12,6 +13,7 @@ export function HeaderActions({ serverHasKey }: { serverHasKey: boolean }) {
       <PromptActions />
       <ViewCodeButton />
       <TranslateLink />
+      <TranscriptActions />
       <SettingsButton serverHasKey={serverHasKey} />
     </div>
   );

@@ -1,0 +1,53 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { cn } from "@/lib/cn";
+
+/**
+ * A native modal `<dialog>` opened and closed from state. The browser gives it focus trapping,
+ * Escape and the inert background; `onClose` hears every way it closes.
+ */
+export function Modal({
+  open,
+  onClose,
+  title,
+  children,
+  className,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      className={cn(
+        "m-auto w-[min(34rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40",
+        className,
+      )}
+    >
+      {open ? (
+        <div className="space-y-3">
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            {title}
+          </h2>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Parameters } from "@/lib/chat/workspace";
+import { messages as t } from "@/lib/i18n";
+import { SummaryList } from "./summary-list";
+
+/** Every parameter the conversation ran with, defaults named as such. */
+export function SharedParameters({ parameters }: { parameters: Parameters }) {
+  const orDefault = (value: number | null) => (value === null ? t.sharePage.modelDefault : String(value));
+  const { responseFormat, tools, toolChoice } = parameters;
+  const rows: [string, string][] = [
+    [t.parameters.model, parameters.model],
+    [t.parameters.temperature, orDefault(parameters.temperature)],
+    [t.parameters.maxTokens, parameters.maxTokens === null ? t.parameters.unlimited : String(parameters.maxTokens)],
+    [t.parameters.topP, orDefault(parameters.topP)],
+    [t.parameters.randomSeed, parameters.randomSeed === null ? t.parameters.random : String(parameters.randomSeed)],
+    [
+      t.parameters.stop,
+      parameters.stop.length ? parameters.stop.map((s) => JSON.stringify(s)).join(", ") : t.sharePage.none,
+    ],
+    [t.sharePage.safePrompt, parameters.safePrompt ? t.sharePage.on : t.sharePage.off],
+    [
+      t.sharePage.responseFormat,
+      responseFormat.type === "json_schema" ? `json_schema (${responseFormat.name})` : responseFormat.type,
+    ],
+    [t.sharePage.tools, tools.length ? tools.map((tool) => tool.name).join(", ") : t.sharePage.none],
+  ];
+  if (tools.length) {
+    rows.push(
+      [t.sharePage.toolChoice, typeof toolChoice === "string" ? toolChoice : toolChoice.name],
+      [t.sharePage.parallelToolCalls, parameters.parallelToolCalls ? t.sharePage.on : t.sharePage.off],
+    );
+  }
+  return <SummaryList heading={t.sharePage.parameters} rows={rows} />;
+}

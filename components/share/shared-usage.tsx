@@ -1,0 +1,25 @@
+import { formatCost, formatInteger } from "@/components/usage/format";
+import type { PromptSnapshot } from "@/lib/chat/workspace";
+import { format, messages as t } from "@/lib/i18n";
+import { transcriptUsage } from "@/lib/shares/transcript-usage";
+import { SummaryList } from "./summary-list";
+
+/** What the answers of the transcript used, summed, with the estimated cost at list prices. */
+export function SharedUsage({ snapshot }: { snapshot: PromptSnapshot }) {
+  const usage = transcriptUsage(snapshot);
+  const unpriced = usage.unpricedAnswers
+    ? ` (${format(t.sharePage.unpricedAnswers, { n: usage.unpricedAnswers })})`
+    : "";
+  return (
+    <SummaryList
+      heading={t.sharePage.usage}
+      rows={[
+        [t.sharePage.answers, formatInteger(usage.answers)],
+        [t.usage.input, formatInteger(usage.promptTokens)],
+        [t.usage.output, formatInteger(usage.completionTokens)],
+        [t.usage.total, formatInteger(usage.totalTokens)],
+        [t.sharePage.estimatedCost, usage.answers ? `≈ ${formatCost(usage.cost)}${unpriced}` : "—"],
+      ]}
+    />
+  );
+}

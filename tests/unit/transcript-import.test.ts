@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { toTranscriptJson } from "@/lib/export/transcript-json";
+import { MAX_IMPORT_BYTES, useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { initialWorkspace, snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
+
+// The stores persist to localStorage, which Node lacks; a Map stands in before they load.
+vi.hoisted(() => {
+  const items = new Map<string, string>();
+  globalThis.localStorage = {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+});
+
+const imported: PromptSnapshot = {
+  system: "Be brief.",
+  messages: [
+    { id: "u1", role: "user", content: "Hi" },
+    { id: "a1", role: "assistant", content: "Hello!", status: "complete" },
+  ],
+  parameters: { ...defaultParameters, temperature: 0.4 },
+  variables: {},
+};
+
+const transcriptFile = (text: string, name = "transcript.json") => new File([text], name, { type: "application/json" });
+const importer = () => useTranscriptImport.getState();
+
+beforeEach(() => {
+  useWorkspace.setState(initialWorkspace);
+  useTranscriptImport.setState({ pending: null, error: null });
+});
+
+describe("importing a transcript file", () => {
+  it("loads a valid file at once into an empty workspace", async () => {
+    await importer().importFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
+    expect(snapshotOf(useWorkspace.getState())).toEqual(imported);
+    expect(importer()).toMatchObject({ pending: null, error: null });
+  });
+
+  it("asks before replacing work, and changes nothing until confirmed", async () => {
+    useWorkspace.getState().setSystem("My draft");
+    await importer().importFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
+    expect(importer().pending?.title).toBe("Greeting");
+    expect(useWorkspace.getState().system).toBe("My draft");
+
+    importer().cancel();
+    expect(useWorkspace.getState().system).toBe("My draft");
+
+    await importer().importFile(transcriptFile(toTranscriptJson({ snapshot: imported }), "saved.json"));
+    expect(importer().pending?.title).toBe("saved.json");
+    importer().confirm();
+    expect(snapshotOf(useWorkspace.getState())).toEqual(imported);
+    expect(importer().pending).toBeNull();
+  });
+
+  it("refuses a broken, foreign, Markdown or oversized file with the reason, leaving the workspace alone", async () => {
+    useWorkspace.getState().setSystem("My draft");
+    const valid = JSON.parse(toTranscriptJson({ snapshot: imported })) as { snapshot: { messages: unknown[] } };
+    valid.snapshot.messages.push({ id: "x", role: "robot", content: "?" });
+    const cases: [File, RegExp][] = [
+      [transcriptFile("{ not json"), /not valid JSON/],
+      [transcriptFile('{"tools": []}'), /"format" must be "mistral-playground.transcript"/],
+      [transcriptFile(JSON.stringify(valid)), /snapshot\.messages\[2\]/],
+      [transcriptFile("# Title", "chat.md"), /Markdown export/],
+      [transcriptFile("x".repeat(MAX_IMPORT_BYTES + 1)), /at most 5\.0 MB/],
+    ];
+    for (const [file, reason] of cases) {
+      await importer().importFile(file);
+      expect(importer().error).toMatch(reason);
+      expect(importer().pending).toBeNull();
+      expect(useWorkspace.getState().system).toBe("My draft");
+      expect(useWorkspace.getState().messages).toEqual([]);
+      importer().dismissError();
+    }
+  });
+});
