@@ -211,6 +211,7 @@ export const en = {
     invalidSchema: "Not a valid JSON Schema: {detail}.",
     validSchema: "Valid JSON Schema.",
     validJson: "Valid JSON.",
+    notAllowed: "is not allowed here (the schema forbids extra properties).",
   },
   responseFormat: {
     label: "Response format",

@@ -1,6 +1,6 @@
 import type { ResponseFormat } from "@/lib/chat/workspace";
 import { format, messages as t } from "@/lib/i18n";
-import { compileSchema, describeSchemaError, isJsonObject, parseJson, parseJsonObject } from "./json-schema";
+import { compileSchema, describeSchemaErrors, isJsonObject, parseJson, parseJsonObject } from "./json-schema";
 
 /**
  * An answer checked against the JSON response format it was asked for: pretty-printed when it
@@ -41,10 +41,9 @@ export function checkAnswer(content: string, responseFormat: ResponseFormat): An
       summary: format(t.responseFormat.answerSchemaBroken, { detail: validate.error }),
       violations: [],
     };
-  if (validate.value(parsed.value))
+  const result = validate.value(parsed.value);
+  if (result.valid)
     return { ok: true, pretty, summary: format(t.responseFormat.answerMatches, { name }), violations: [] };
-  const violations = (validate.value.errors ?? [])
-    .slice(0, MAX_VIOLATIONS)
-    .map((error) => describeSchemaError(error, "The answer"));
+  const violations = describeSchemaErrors(result.errors, "The answer").slice(0, MAX_VIOLATIONS);
   return { ok: false, pretty, summary: format(t.responseFormat.answerViolates, { name }), violations };
 }

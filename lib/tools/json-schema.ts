@@ -1,18 +1,18 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Validator, type OutputUnit, type Schema, type SchemaDraft } from "@cfworker/json-schema";
+import draft07MetaSchema from "ajv/dist/refs/json-schema-draft-07.json";
 import { format, messages as t } from "@/lib/i18n";
 
 /**
  * JSON texts the user types (tool parameters, response schemas, answers) and the JSON Schema
- * checks on them, with ajv. Results are `{ ok, value } | { ok, error }` with a sentence to show.
+ * checks on them. The validator interprets schemas instead of compiling them to code, so it
+ * runs under the app's Content-Security-Policy (no `eval`) and a schema from a shared
+ * transcript can never run as code. Results are `{ ok, value } | { ok, error }`.
  */
 export type JsonObject = Record<string, unknown>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type SchemaValidator = (instance: unknown) => { valid: true } | { valid: false; errors: OutputUnit[] };
 
-const options = { strict: false, allErrors: true, validateFormats: false, logger: false } as const;
-const draft7 = new Ajv(options);
-const draft2020 = new Ajv2020(options);
-const DRAFT_7_META = "http://json-schema.org/draft-07/schema";
+const draft07 = new Validator(draft07MetaSchema as Schema, "7", false);
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -41,20 +41,25 @@ export function prettyJson(text: string): string | undefined {
 }
 
 function invalidSchema(detail: string): string {
-  return format(t.json.invalidSchema, { detail });
+  return format(t.json.invalidSchema, { detail: detail.replace(/\.$/, "") });
 }
 
-/** One ajv error as a short sentence: where, then what. */
-export function describeSchemaError(error: ErrorObject, subject: string): string {
-  const where = error.instancePath === "" ? subject : error.instancePath;
-  const params = error.params as Record<string, unknown>;
-  const detail =
-    error.keyword === "additionalProperties"
-      ? ` ("${String(params.additionalProperty)}")`
-      : error.keyword === "enum" && Array.isArray(params.allowedValues)
-        ? `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`
-        : "";
-  return `${where} ${error.message ?? "is invalid"}${detail}`;
+/** Errors that only say "a part below did not match": the part's own error says what. */
+const containerKeywords = new Set([
+  "properties", "patternProperties", "additionalProperties", "items", "prefixItems", "additionalItems",
+  "contains", "$ref", "$recursiveRef", "allOf", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems",
+]);
+
+/** The validation errors worth reading, each as a short sentence: where, then what. */
+export function describeSchemaErrors(errors: readonly OutputUnit[], subject: string): string[] {
+  return errors
+    .filter((error) => !containerKeywords.has(error.keyword))
+    .map((error) => {
+      const where = error.instanceLocation === "#" ? subject : error.instanceLocation.slice(1);
+      // A property that `additionalProperties: false` forbids fails the `false` schema.
+      const what = error.keyword === "false" ? t.json.notAllowed : error.error;
+      return `${where}: ${what}`;
+    });
 }
 
 /**
@@ -64,39 +69,38 @@ export function describeSchemaError(error: ErrorObject, subject: string): string
 export function checkToolParameters(text: string): Checked<JsonObject> {
   const parsed = parseJsonObject(text);
   if (!parsed.ok) return parsed;
-  const meta = draft7.getSchema(DRAFT_7_META);
-  if (!meta) throw new Error("ajv has no draft-07 meta-schema");
-  if (meta(parsed.value)) return parsed;
-  const first = meta.errors?.[0];
-  return { ok: false, error: invalidSchema(first ? describeSchemaError(first, "the schema") : "invalid") };
+  const result = draft07.validate(parsed.value);
+  if (result.valid) return parsed;
+  const [first] = describeSchemaErrors(result.errors, "the schema");
+  return { ok: false, error: invalidSchema(first ?? "invalid") };
 }
 
-// The playground compiles whatever schema is in the editor on every change; keep a few.
-const compiled = new Map<string, ValidateFunction>();
-const MAX_COMPILED = 16;
+function draftOf(schema: JsonObject): SchemaDraft {
+  const declared = typeof schema.$schema === "string" ? schema.$schema : "";
+  if (declared.includes("2020-12")) return "2020-12";
+  if (declared.includes("2019-09")) return "2019-09";
+  return "7";
+}
 
 /**
- * A validator for a response schema. Draft 2020-12 (and 2019-09) schemas by their `$schema`,
- * draft-07 otherwise; the `$schema` line itself is not needed to validate.
+ * A validator for a response schema, which must itself be a valid JSON Schema (checked
+ * against the draft-07 meta-schema, whose rules the later drafts keep for what Mistral uses).
+ * Draft 2020-12 and 2019-09 schemas are read by their `$schema`, others as draft-07.
  */
-export function compileSchema(schema: JsonObject): Checked<ValidateFunction> {
-  const key = JSON.stringify(schema);
-  const cached = compiled.get(key);
-  if (cached) return { ok: true, value: cached };
-  const { $schema, ...rest } = schema;
-  const ajv = typeof $schema === "string" && /20(19-09|20-12)/.test($schema) ? draft2020 : draft7;
-  try {
-    const validate = ajv.compile(rest);
-    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
-    compiled.set(key, validate);
-    return { ok: true, value: validate };
-  } catch (error) {
-    // ajv throws for a schema that breaks its meta-schema or has an unresolvable $ref.
-    return { ok: false, error: invalidSchema(error instanceof Error ? error.message : String(error)) };
-  } finally {
-    // Forget it in ajv's registry so a later edit with the same `$id` compiles again.
-    ajv.removeSchema(rest);
+export function compileSchema(schema: JsonObject): Checked<SchemaValidator> {
+  const meta = draft07.validate(schema);
+  if (!meta.valid) {
+    const [first] = describeSchemaErrors(meta.errors, "the schema");
+    return { ok: false, error: invalidSchema(first ?? "invalid") };
   }
+  const validator = new Validator(schema as Schema, draftOf(schema), false);
+  return {
+    ok: true,
+    value: (instance) => {
+      const result = validator.validate(instance);
+      return result.valid ? { valid: true } : { valid: false, errors: result.errors };
+    },
+  };
 }
 
 /** A response schema as typed: a JSON object that compiles as a JSON Schema. */

@@ -114,7 +114,7 @@ describe("schemas as typed", () => {
     expect(checkToolParameters('{"type": "object", "properties": {"city": {"type": "text"}}}')).toMatchObject({
       ok: false,
       error: expect.stringMatching(
-        /^Not a valid JSON Schema: \/properties\/city\/type must be equal to one of the allowed values/,
+        /^Not a valid JSON Schema: \/properties\/city\/type: /,
       ),
     });
   });
@@ -158,10 +158,10 @@ describe("answers checked against the response format", () => {
       ok: false,
       summary: 'Does not match the schema "person":',
       violations: [
-        "The answer must have required property 'name'",
-        'The answer must NOT have additional properties ("nick")',
-        "/age must be >= 0",
-        "/tags/0 must be string",
+        'The answer: Instance does not have required property "name".',
+        "/age: -1 is less than 0.",
+        '/tags/0: Instance type "number" is invalid. Expected "string".',
+        "/nick: is not allowed here (the schema forbids extra properties).",
       ],
     });
   });
