@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST } from "@/app/api/chat/route";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import type { ChatRequest } from "@/lib/chat/request";
+import { defaultParameters } from "@/lib/chat/workspace";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 
 const SERVER_KEY = "server-secret-key-123";
@@ -20,19 +21,12 @@ beforeEach(() => {
   vi.stubEnv("MISTRAL_API_KEY", SERVER_KEY);
 });
 
+// The workspace defaults, with the seed's temperature; no tools, plain text.
 const parameters: ChatRequest["parameters"] = {
-  model: "mistral-large-latest",
+  ...defaultParameters,
   temperature: 0,
-  maxTokens: null,
-  topP: null,
-  randomSeed: null,
-  stop: [],
-  safePrompt: false,
-  maxRetries: 2,
-  responseFormat: { type: "text" },
   tools: [],
-  toolChoice: "auto",
-  parallelToolCalls: true,
+  responseFormat: { type: "text" },
 };
 
 const seed: ChatRequest = {
