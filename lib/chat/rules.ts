@@ -14,7 +14,8 @@ export type RuleViolation =
   | { rule: "user_after_tool"; index: number }
   | { rule: "tool_without_call"; index: number }
   | { rule: "unanswered_tool_calls"; index: number; missing: number }
-  | { rule: "bad_tool_call_id"; index: number; id: string };
+  | { rule: "bad_tool_call_id"; index: number; id: string }
+  | { rule: "content_and_tool_calls"; index: number };
 
 export type RuleCheck = { ok: true; continueAssistant: boolean } | { ok: false; error: RuleViolation };
 
@@ -43,7 +44,9 @@ function checkMessages(messages: readonly ChatMessage[]): RuleCheck {
     const previous = messages[index - 1];
     if (message.role === "user" && previous?.role === "tool") return violation({ rule: "user_after_tool", index });
 
-    if (message.role === "assistant" && message.toolCalls) {
+    if (message.role === "assistant" && message.toolCalls?.length) {
+      // mistral-common: an assistant message has content or tool calls, never both.
+      if (message.content !== "") return violation({ rule: "content_and_tool_calls", index });
       for (const call of message.toolCalls) {
         if (!TOOL_CALL_ID_PATTERN.test(call.id)) return violation({ rule: "bad_tool_call_id", index, id: call.id });
       }
@@ -103,5 +106,7 @@ export function describeViolation(error: RuleViolation): string {
       return format(t.rules.unansweredToolCalls, { n, missing: error.missing });
     case "bad_tool_call_id":
       return format(t.rules.badToolCallId, { n, id: error.id });
+    case "content_and_tool_calls":
+      return format(t.rules.contentAndToolCalls, { n });
   }
 }

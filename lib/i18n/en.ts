@@ -204,6 +204,7 @@ export const en = {
     toolWithoutCall: "Message {n} is a tool result that answers no tool call of the assistant message before it. Delete it or fix its call id.",
     unansweredToolCalls: "Message {n} calls tools whose results are missing ({missing}). Enter a result for each call before running.",
     badToolCallId: "Message {n} has a tool call id \"{id}\"; Mistral needs exactly 9 letters or digits.",
+    contentAndToolCalls: "Message {n} has both text and tool calls; Mistral takes one or the other. Delete the text or the calls.",
   },
   json: {
     empty: "Empty: write a JSON object.",
@@ -278,7 +279,6 @@ export const en = {
     choiceMissing: "Tool choice asks for function \"{name}\", which is not among the tools. Choose another tool choice.",
     schemaName: "The response schema name \"{name}\" is not valid: letters, digits, _ and -, at most 64.",
     schema: "The response JSON schema: {problem} Fix it under Response format.",
-    contentAndCalls: "Message {n} has both text and tool calls; Mistral takes one or the other. Clear its text or delete its calls.",
     callName: "Message {n} calls \"{name}\", which is not a valid function name.",
     callArguments: "Message {n}: the arguments of call {id} are not a JSON object ({detail}).",
     emptyResult: "Message {n} is an empty tool result. Enter the tool's result (or \"null\").",

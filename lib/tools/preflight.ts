@@ -36,8 +36,6 @@ function firstProblem(messages: readonly ConversationMessage[], parameters: Para
   for (const [index, message] of messages.entries()) {
     const n = index + 1;
     if (message.role === "assistant" && message.toolCalls?.length) {
-      // mistral-common: an assistant message has content or tool calls, never both (FACTS §1.2).
-      if (message.content !== "") return format(t.toolRules.contentAndCalls, { n });
       for (const call of message.toolCalls) {
         if (!FUNCTION_NAME_PATTERN.test(call.name)) return format(t.toolRules.callName, { n, name: call.name });
         const args = parseJsonObject(call.arguments);

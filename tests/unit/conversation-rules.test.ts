@@ -62,6 +62,12 @@ describe("checkConversation", () => {
     expect(result).toEqual({ ok: false, error: { rule: "bad_tool_call_id", index: 1, id: "call_0fyp" } });
   });
 
+  it("refuses an assistant message with both text and tool calls, as Mistral does", () => {
+    const result = checkConversation([user("Weather?"), assistant("Let me check.", [call("abcDEF123")]), toolResult("abcDEF123")]);
+    expect(result).toEqual({ ok: false, error: { rule: "content_and_tool_calls", index: 1 } });
+    if (!result.ok) expect(describeViolation(result.error)).toContain("Message 2 has both text and tool calls");
+  });
+
   it("refuses a system message after the start", () => {
     expect(checkConversation([user("Hi"), { role: "system", content: "Late" }]).ok).toBe(false);
   });
