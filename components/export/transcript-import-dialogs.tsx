@@ -1,6 +1,6 @@
 "use client";
 
-import { Modal } from "@/components/share/modal";
+import { Modal } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 import { format, messages as t } from "@/lib/i18n";
 import { useTranscriptImport } from "@/lib/store/transcript-import-store";

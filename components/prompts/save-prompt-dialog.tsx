@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 import { format, messages as t } from "@/lib/i18n";
 import { latestVersion, type SavedPrompt } from "@/lib/prompts/library";
 import { promptSelectors, usePrompts } from "@/lib/store/prompts-store";
@@ -15,7 +16,7 @@ type Mode = "version" | "new";
  * saved prompt. Saving what the latest version already holds adds no version.
  */
 export function SavePromptButton({ onStatus }: { onStatus: (message: string) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [isOpen, setOpen] = useState(false);
   const id = useId();
   const [active, setActive] = useState<SavedPrompt>();
   const [mode, setMode] = useState<Mode>("new");
@@ -30,7 +31,7 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
     setName(current?.name ?? "");
     setNote("");
     setError(undefined);
-    dialog.current?.showModal();
+    setOpen(true);
   }
 
   function save() {
@@ -45,7 +46,7 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
     const values = { name: prompt.name, n: latestVersion(prompt).version };
     const renamed = active !== undefined && prompt.id === active.id && prompt.name !== active.name;
     onStatus(format(versionAdded ? t.prompts.saved : renamed ? t.prompts.renamedOnly : t.prompts.unchanged, values));
-    dialog.current?.close();
+    setOpen(false);
   }
 
   return (
@@ -53,11 +54,7 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
       <Button size="sm" onClick={open}>
         {t.prompts.savePrompt}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        className="m-auto w-[min(32rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
-      >
+      <Modal open={isOpen} onClose={() => setOpen(false)} title={t.prompts.saveTitle}>
         <form
           className="space-y-3"
           onSubmit={(event) => {
@@ -65,9 +62,6 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
             save();
           }}
         >
-          <h2 id={`${id}-title`} className="text-base font-semibold">
-            {t.prompts.saveTitle}
-          </h2>
           {active ? (
             <fieldset className="space-y-1 text-sm">
               {(["version", "new"] as const).map((option) => (
@@ -109,7 +103,7 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
             />
           </Field>
           <div className="flex justify-end gap-2">
-            <Button variant="ghost" onClick={() => dialog.current?.close()}>
+            <Button variant="ghost" onClick={() => setOpen(false)}>
               {t.common.cancel}
             </Button>
             <Button type="submit" variant="primary">
@@ -117,7 +111,7 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
             </Button>
           </div>
         </form>
-      </dialog>
+      </Modal>
     </>
   );
 }

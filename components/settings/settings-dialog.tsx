@@ -1,16 +1,18 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 import { messages as t } from "@/lib/i18n";
 import { useSettings } from "@/lib/store/settings-store";
 
 export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const apiKey = useSettings((s) => s.apiKey);
+  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState("");
   const id = useId();
+  const close = () => setOpen(false);
 
   return (
     <>
@@ -18,24 +20,20 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
         size="sm"
         onClick={() => {
           setDraft(apiKey);
-          dialog.current?.showModal();
+          setOpen(true);
         }}
       >
         {t.settings.open}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        className="m-auto w-[min(32rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
-      >
+      <Modal open={open} onClose={close} title={t.settings.title}>
         <form
-          method="dialog"
-          onSubmit={() => useSettings.getState().setApiKey(draft)}
+          onSubmit={(event) => {
+            event.preventDefault();
+            useSettings.getState().setApiKey(draft);
+            close();
+          }}
           className="space-y-3"
         >
-          <h2 id={`${id}-title`} className="text-base font-semibold">
-            {t.settings.title}
-          </h2>
           <div className="space-y-1">
             <label htmlFor={`${id}-key`} className="block text-sm font-medium">
               {t.settings.apiKey}
@@ -53,7 +51,7 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
             <p className="text-xs text-muted">{serverHasKey ? t.settings.serverHasKey : t.settings.serverHasNoKey}</p>
           </div>
           <div className="flex justify-end gap-2">
-            <Button variant="ghost" onClick={() => dialog.current?.close()}>
+            <Button variant="ghost" onClick={close}>
               {t.common.cancel}
             </Button>
             {apiKey ? (
@@ -61,7 +59,7 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
                 variant="danger"
                 onClick={() => {
                   useSettings.getState().setApiKey("");
-                  dialog.current?.close();
+                  close();
                 }}
               >
                 {t.settings.forgetKey}
@@ -72,7 +70,7 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
             </Button>
           </div>
         </form>
-      </dialog>
+      </Modal>
     </>
   );
 }

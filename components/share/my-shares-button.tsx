@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { format, messages as t } from "@/lib/i18n";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
 import { formatShareDate } from "./format-date";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { shareUrl } from "./share-link-panel";
 
 /** "My shares": the shares made in this browser, checked against the server when opened. */

@@ -7,7 +7,7 @@ import type { PromptSnapshot } from "@/lib/chat/workspace";
 import { messages as t } from "@/lib/i18n";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
 import { snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { ShareLinkPanel } from "./share-link-panel";
 
 type ShareState =
