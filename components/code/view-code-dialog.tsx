@@ -4,6 +4,7 @@ import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Modal } from "@/components/ui/modal";
 import { cn } from "@/lib/cn";
 import type { PromptSnapshot } from "@/lib/chat/workspace";
 import { generateCode, codeLanguages, type CodeLanguage } from "@/lib/export/code";
@@ -41,7 +42,6 @@ function CodeView({ language }: { language: CodeLanguage }) {
 
 /** "View code": the workspace as a runnable program, one tab per language. */
 export function ViewCodeButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [open, setOpen] = useState(false);
   const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]);
@@ -72,64 +72,53 @@ export function ViewCodeButton() {
 
   return (
     <>
-      <Button
-        size="sm"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
+      <Button size="sm" onClick={() => setOpen(true)}>
         {t.code.open}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
+      <Modal
+        open={open}
         onClose={() => setOpen(false)}
-        className="m-auto w-[min(56rem,94vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
+        title={t.code.title}
+        className="w-[min(56rem,94vw)]"
+        actions={
+          <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
+            {t.prompts.close}
+          </Button>
+        }
       >
-        <div className="space-y-3">
-          <div className="flex items-center justify-between gap-2">
-            <h2 id={`${id}-title`} className="text-base font-semibold">
-              {t.code.title}
-            </h2>
-            <Button size="sm" variant="ghost" onClick={() => dialog.current?.close()}>
-              {t.prompts.close}
-            </Button>
-          </div>
-          <div role="tablist" aria-label={t.code.languages} className="flex flex-wrap gap-1 border-b border-border">
-            {codeLanguages.map((candidate, index) => {
-              const selected = candidate === language;
-              return (
-                <button
-                  key={candidate}
-                  ref={(element) => {
-                    tabs.current[index] = element;
-                  }}
-                  type="button"
-                  role="tab"
-                  id={`${id}-tab-${candidate}`}
-                  aria-selected={selected}
-                  aria-controls={`${id}-panel`}
-                  tabIndex={selected ? 0 : -1}
-                  data-state={selected ? "active" : "inactive"}
-                  onClick={() => setLanguage(candidate)}
-                  onKeyDown={(event) => onTabKeyDown(event, index)}
-                  className={cn(
-                    "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-accent",
-                    selected ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg",
-                  )}
-                >
-                  {t.code.tabs[candidate]}
-                </button>
-              );
-            })}
-          </div>
-          <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${language}`}>
-            {open ? <CodeView language={language} /> : null}
-          </div>
-          <p className="text-xs text-muted">{t.code.hint}</p>
+        <div role="tablist" aria-label={t.code.languages} className="flex flex-wrap gap-1 border-b border-border">
+          {codeLanguages.map((candidate, index) => {
+            const selected = candidate === language;
+            return (
+              <button
+                key={candidate}
+                ref={(element) => {
+                  tabs.current[index] = element;
+                }}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${candidate}`}
+                aria-selected={selected}
+                aria-controls={`${id}-panel`}
+                tabIndex={selected ? 0 : -1}
+                data-state={selected ? "active" : "inactive"}
+                onClick={() => setLanguage(candidate)}
+                onKeyDown={(event) => onTabKeyDown(event, index)}
+                className={cn(
+                  "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-accent",
+                  selected ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg",
+                )}
+              >
+                {t.code.tabs[candidate]}
+              </button>
+            );
+          })}
         </div>
-      </dialog>
+        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${language}`}>
+          <CodeView language={language} />
+        </div>
+        <p className="text-xs text-muted">{t.code.hint}</p>
+      </Modal>
     </>
   );
 }

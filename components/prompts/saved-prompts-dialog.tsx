@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 import { format, messages as t } from "@/lib/i18n";
 import { searchPrompts, type SavedPrompt } from "@/lib/prompts/library";
 import { openSavedPrompt, usePrompts } from "@/lib/store/prompts-store";
@@ -11,8 +12,7 @@ import { SavedPromptItem } from "./saved-prompt-item";
 
 /** The saved prompts: search, load, rename, duplicate, delete, and each one's history. */
 export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
+  const [isOpen, setOpen] = useState(false);
   const prompts = usePrompts((s) => s.prompts);
   const activeId = usePrompts((s) => s.activeId);
   const [query, setQuery] = useState("");
@@ -27,7 +27,7 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
     if (!opened.ok) return setError(opened.error.message);
     const values = { name: prompt.name, n: opened.value.version };
     onStatus(format(version === undefined ? t.prompts.loaded : t.prompts.restored, values));
-    dialog.current?.close();
+    setOpen(false);
   }
 
   return (
@@ -37,70 +37,66 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
         onClick={() => {
           setHistoryOf(null);
           setError(undefined);
-          dialog.current?.showModal();
+          setOpen(true);
         }}
       >
         {t.prompts.library}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        className="m-auto max-h-[85vh] w-[min(44rem,94vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
-      >
-        <div className="space-y-3">
-          <div className="flex items-center justify-between gap-2">
-            <h2 id={`${id}-title`} className="text-base font-semibold">
-              {shown ? format(t.prompts.historyLabel, { name: shown.name }) : t.prompts.library}
-            </h2>
-            <div className="flex gap-2">
-              {shown ? (
-                <Button size="sm" variant="ghost" onClick={() => setHistoryOf(null)}>
-                  {t.prompts.back}
-                </Button>
-              ) : null}
-              <Button size="sm" variant="ghost" onClick={() => dialog.current?.close()}>
-                {t.prompts.close}
+      <Modal
+        open={isOpen}
+        onClose={() => setOpen(false)}
+        title={shown ? format(t.prompts.historyLabel, { name: shown.name }) : t.prompts.library}
+        className="max-h-[85vh] w-[min(44rem,94vw)]"
+        actions={
+          <>
+            {shown ? (
+              <Button size="sm" variant="ghost" onClick={() => setHistoryOf(null)}>
+                {t.prompts.back}
               </Button>
-            </div>
-          </div>
-          {error ? (
-            <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-2 text-sm">
-              {error}
-            </p>
-          ) : null}
-          {shown ? (
-            <PromptHistory key={shown.id} prompt={shown} onRestore={(version) => open(shown, version)} />
-          ) : (
-            <>
-              <Input
-                type="search"
-                aria-label={t.prompts.search}
-                placeholder={t.prompts.searchPlaceholder}
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-              />
-              {prompts.length === 0 ? (
-                <p className="text-sm text-muted">{t.prompts.none}</p>
-              ) : results.length === 0 ? (
-                <p className="text-sm text-muted">{format(t.prompts.noMatch, { query })}</p>
-              ) : (
-                <ul aria-label={t.prompts.library} className="space-y-2">
-                  {results.map((prompt) => (
-                    <SavedPromptItem
-                      key={prompt.id}
-                      prompt={prompt}
-                      active={prompt.id === activeId}
-                      onLoad={() => open(prompt)}
-                      onHistory={() => setHistoryOf(prompt.id)}
-                      onError={setError}
-                    />
-                  ))}
-                </ul>
-              )}
-            </>
-          )}
-        </div>
-      </dialog>
+            ) : null}
+            <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
+              {t.prompts.close}
+            </Button>
+          </>
+        }
+      >
+        {error ? (
+          <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-2 text-sm">
+            {error}
+          </p>
+        ) : null}
+        {shown ? (
+          <PromptHistory key={shown.id} prompt={shown} onRestore={(version) => open(shown, version)} />
+        ) : (
+          <>
+            <Input
+              type="search"
+              aria-label={t.prompts.search}
+              placeholder={t.prompts.searchPlaceholder}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+            {prompts.length === 0 ? (
+              <p className="text-sm text-muted">{t.prompts.none}</p>
+            ) : results.length === 0 ? (
+              <p className="text-sm text-muted">{format(t.prompts.noMatch, { query })}</p>
+            ) : (
+              <ul aria-label={t.prompts.library} className="space-y-2">
+                {results.map((prompt) => (
+                  <SavedPromptItem
+                    key={prompt.id}
+                    prompt={prompt}
+                    active={prompt.id === activeId}
+                    onLoad={() => open(prompt)}
+                    onHistory={() => setHistoryOf(prompt.id)}
+                    onError={setError}
+                  />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </Modal>
     </>
   );
 }

@@ -11,12 +11,15 @@ export function Modal({
   open,
   onClose,
   title,
+  actions,
   children,
   className,
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
+  /** Buttons at the end of the title row, such as Close. */
+  actions?: ReactNode;
   children: ReactNode;
   className?: string;
 }) {
@@ -42,9 +45,12 @@ export function Modal({
     >
       {open ? (
         <div className="space-y-3">
-          <h2 id={`${id}-title`} className="text-base font-semibold">
-            {title}
-          </h2>
+          <div className="flex items-center justify-between gap-2">
+            <h2 id={`${id}-title`} className="text-base font-semibold">
+              {title}
+            </h2>
+            {actions ? <div className="flex gap-2">{actions}</div> : null}
+          </div>
           {children}
         </div>
       ) : null}
