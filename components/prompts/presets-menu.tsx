@@ -4,9 +4,9 @@ import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { format, messages as t } from "@/lib/i18n";
 import { promptPresets } from "@/lib/prompts/presets";
-import { openPreset } from "@/lib/store/prompts-store";
+import { openPreset } from "@/lib/store/transcript-import-store";
 
-/** The built-in presets in a popover under its button; picking one replaces the workspace. */
+/** The built-in presets in a popover under its button; picking one replaces the workspace, after asking when there is work to lose. */
 export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void }) {
   const id = useId();
   const popover = useRef<HTMLDivElement>(null);
@@ -30,9 +30,8 @@ export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void 
                 aria-describedby={`${id}-${preset.id}`}
                 className="w-full rounded-md px-2 py-1.5 text-left hover:bg-surface-2 focus-visible:bg-surface-2 focus-visible:outline-none"
                 onClick={() => {
-                  openPreset(preset.id);
                   popover.current?.hidePopover();
-                  onStatus(format(t.prompts.presetLoaded, { name: preset.name }));
+                  openPreset(preset.id, () => onStatus(format(t.prompts.presetLoaded, { name: preset.name })));
                 }}
               >
                 <span id={`${id}-${preset.id}-name`} className="block text-sm font-medium">

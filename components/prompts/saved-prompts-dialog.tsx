@@ -6,7 +6,8 @@ import { Input } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { format, messages as t } from "@/lib/i18n";
 import { searchPrompts, type SavedPrompt } from "@/lib/prompts/library";
-import { openSavedPrompt, usePrompts } from "@/lib/store/prompts-store";
+import { usePrompts } from "@/lib/store/prompts-store";
+import { openSavedPrompt } from "@/lib/store/transcript-import-store";
 import { PromptHistory } from "./prompt-history";
 import { SavedPromptItem } from "./saved-prompt-item";
 
@@ -23,10 +24,13 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
   const results = searchPrompts(prompts, query);
 
   function open(prompt: SavedPrompt, version?: number) {
-    const opened = openSavedPrompt(prompt.id, version);
+    // Asking whether to replace the workspace, when there is work to lose, is a dialog of its own.
+    const opened = openSavedPrompt(prompt.id, {
+      version,
+      onLoaded: ({ version: n }) =>
+        onStatus(format(version === undefined ? t.prompts.loaded : t.prompts.restored, { name: prompt.name, n })),
+    });
     if (!opened.ok) return setError(opened.error.message);
-    const values = { name: prompt.name, n: opened.value.version };
-    onStatus(format(version === undefined ? t.prompts.loaded : t.prompts.restored, values));
     setOpen(false);
   }
 

@@ -6,9 +6,7 @@ import { messages as t } from "@/lib/i18n";
 import {
   deletePrompt,
   duplicatePrompt,
-  latestVersion,
   renamePrompt,
-  restoreVersion,
   savePrompt,
   savedPromptSchema,
   type LibraryResult,
@@ -17,8 +15,6 @@ import {
   type SavedPrompt,
   type SaveResult,
 } from "@/lib/prompts/library";
-import { findPreset } from "@/lib/prompts/presets";
-import { useWorkspace } from "./workspace-store";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 
 export const PROMPTS_VERSION = 1;
@@ -159,23 +155,3 @@ export const promptSelectors = {
   active: (state: PersistedPrompts): SavedPrompt | undefined =>
     state.prompts.find((prompt) => prompt.id === state.activeId),
 };
-
-/** Replaces the workspace with one version of a saved prompt (the latest when omitted). */
-export function openSavedPrompt(id: string, version?: number): LibraryResult<{ version: number }> {
-  const { prompts } = usePrompts.getState();
-  const prompt = prompts.find((candidate) => candidate.id === id);
-  const chosen = version ?? (prompt ? latestVersion(prompt).version : 0);
-  const restored = restoreVersion(prompts, { id, version: chosen });
-  if (!restored.ok) return restored;
-  useWorkspace.getState().loadSnapshot(restored.value);
-  usePrompts.getState().setActive(id);
-  return { ok: true, value: { version: chosen } };
-}
-
-/** Replaces the workspace with a built-in preset; it is no saved prompt's version. */
-export function openPreset(id: string): void {
-  const preset = findPreset(id);
-  if (!preset) throw new Error(`No preset ${id}`);
-  useWorkspace.getState().loadSnapshot(structuredClone(preset.snapshot));
-  usePrompts.getState().setActive(null);
-}

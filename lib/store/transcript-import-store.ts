@@ -3,16 +3,25 @@ import { isRunning } from "@/lib/chat/runner";
 import type { PromptSnapshot } from "@/lib/chat/workspace";
 import { parseTranscriptJson } from "@/lib/export/transcript-json";
 import { format, messages as t } from "@/lib/i18n";
+import { latestVersion, restoreVersion, sameSnapshot, type LibraryResult } from "@/lib/prompts/library";
+import { findPreset } from "@/lib/prompts/presets";
+import { usePrompts } from "./prompts-store";
 import { fetchShare } from "./shares-store";
 import { useSession } from "./session-store";
 import { snapshotOf, useWorkspace, type WorkspaceState } from "./workspace-store";
 
 /**
- * A transcript on its way into the workspace, from a JSON file or a share link. It replaces
- * the workspace in one step, after asking when that would throw away work. Not persisted.
+ * A transcript on its way into the workspace: a JSON file, a share link, a preset or a saved
+ * prompt. It replaces the workspace in one step, after asking when that would throw away work.
+ * Not persisted.
  */
 
-export type IncomingTranscript = { title: string; snapshot: PromptSnapshot };
+export type IncomingTranscript = {
+  title: string;
+  snapshot: PromptSnapshot;
+  /** Runs once the snapshot is in the workspace, not when the user keeps their work. */
+  onLoaded?: () => void;
+};
 
 /** localStorage holds about 5 MB per site; a larger workspace could not be kept anyway. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -47,12 +56,12 @@ export const useTranscriptImport = create<TranscriptImportState & TranscriptImpo
       return;
     }
     const workspace = useWorkspace.getState();
-    if (hasUnsavedWork(workspace) && !holds(workspace, incoming.snapshot)) {
+    if (hasUnsavedWork(workspace) && !holds(workspace, incoming.snapshot) && !isSaved(workspace)) {
       set({ pending: incoming, error: null });
       return;
     }
-    load(incoming.snapshot);
     set({ pending: null, error: null });
+    load(incoming);
   },
 
   importFile: async (file) => {
@@ -99,8 +108,8 @@ export const useTranscriptImport = create<TranscriptImportState & TranscriptImpo
 
   confirm: () => {
     const { pending } = get();
-    if (pending) load(pending.snapshot);
     set({ pending: null });
+    if (pending) load(pending);
   },
   cancel: () => set({ pending: null }),
   fail: (message) => set({ error: message, pending: null }),
@@ -117,10 +126,60 @@ function holds(state: WorkspaceState, snapshot: PromptSnapshot): boolean {
   return state.composer.trim() === "" && JSON.stringify(snapshotOf(state)) === JSON.stringify(snapshot);
 }
 
-function load(snapshot: PromptSnapshot) {
+/** Whether the workspace is, word for word, the latest version of the saved prompt it came from. */
+function isSaved(state: WorkspaceState): boolean {
+  const { prompts, activeId } = usePrompts.getState();
+  const active = prompts.find((prompt) => prompt.id === activeId);
+  return (
+    active !== undefined &&
+    state.composer.trim() === "" &&
+    sameSnapshot(latestVersion(active).snapshot, snapshotOf(state))
+  );
+}
+
+function load({ snapshot, onLoaded }: IncomingTranscript) {
   useWorkspace.getState().loadSnapshot(snapshot);
   // The selected answer belonged to the conversation that was replaced.
   useSession.getState().selectAnswer(null);
+  onLoaded?.();
+}
+
+/**
+ * Opens a saved prompt (its latest version, or `version`) in the workspace, asking first when
+ * that would lose work; `onLoaded` runs once it is there.
+ */
+export function openSavedPrompt(
+  id: string,
+  { version, onLoaded }: { version?: number; onLoaded?: (opened: { version: number }) => void } = {},
+): LibraryResult<{ version: number }> {
+  const { prompts } = usePrompts.getState();
+  const prompt = prompts.find((candidate) => candidate.id === id);
+  const chosen = version ?? (prompt ? latestVersion(prompt).version : 0);
+  const restored = restoreVersion(prompts, { id, version: chosen });
+  if (!restored.ok) return restored;
+  useTranscriptImport.getState().offer({
+    title: prompt?.name ?? "",
+    snapshot: restored.value,
+    onLoaded: () => {
+      usePrompts.getState().setActive(id);
+      onLoaded?.({ version: chosen });
+    },
+  });
+  return { ok: true, value: { version: chosen } };
+}
+
+/** Opens a built-in preset, which is no saved prompt's version, asking first when that would lose work. */
+export function openPreset(id: string, onLoaded?: () => void): void {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`No preset ${id}`);
+  useTranscriptImport.getState().offer({
+    title: preset.name,
+    snapshot: structuredClone(preset.snapshot),
+    onLoaded: () => {
+      usePrompts.getState().setActive(null);
+      onLoaded?.();
+    },
+  });
 }
 
 function formatSize(bytes: number): string {

@@ -333,7 +333,7 @@ test("export as JSON and Markdown, then import by file picker and by drop", asyn
   await (
     await chooser
   ).setFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello": 1}') });
-  const failure = page.getByRole("dialog", { name: "Could not open the transcript" });
+  const failure = page.getByRole("dialog", { name: "Nothing was opened" });
   await expect(failure).toContainText('"format" must be "mistral-playground.transcript"');
   await failure.getByRole("button", { name: "OK" }).click();
   await expect(page.getByRole("textbox", { name: "System message" })).toHaveValue("Work in progress");

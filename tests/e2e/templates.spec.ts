@@ -95,6 +95,27 @@ test("a template error is shown where it is, and values persist with the workspa
   await expect(variable(page, "tone")).toHaveValue("warm");
 });
 
+test("a preset asks before it replaces unsaved work", async ({ page }) => {
+  const composer = page.getByRole("textbox", { name: "User message" });
+  await composer.fill("A draft I have not sent");
+  await loadPreset(page, "Translator chain");
+
+  const question = page.getByRole("dialog", { name: "Replace your current work?" });
+  await expect(question).toContainText("Opening “Translator chain” replaces");
+  await question.getByRole("button", { name: "Keep my work" }).click();
+  await expect(question).toBeHidden();
+  await expect(composer).toHaveValue("A draft I have not sent");
+  await expect(page.getByRole("textbox", { name: "System message" })).toHaveValue("");
+
+  await loadPreset(page, "Translator chain");
+  await question.getByRole("button", { name: "Replace" }).click();
+  await expect(page.getByRole("textbox", { name: "System message" })).toHaveValue(TRANSLATOR_SYSTEM);
+  await expect(composer).toHaveValue("");
+  await expect(page.getByRole("status").filter({ hasText: "preset" })).toHaveText(
+    "Loaded the preset “Translator chain”.",
+  );
+});
+
 test("saved prompts keep every version, compare two and restore one", async ({ page }) => {
   await loadPreset(page, "Translator chain");
   await savePrompt(page, "My translator");

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
-import { MAX_IMPORT_BYTES, useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { usePrompts } from "@/lib/store/prompts-store";
+import {
+  MAX_IMPORT_BYTES,
+  openPreset,
+  openSavedPrompt,
+  useTranscriptImport,
+} from "@/lib/store/transcript-import-store";
 import { initialWorkspace, snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
 
 // The stores persist to localStorage, which Node lacks; a Map stands in before they load.
@@ -79,5 +85,64 @@ describe("importing a transcript file", () => {
       expect(useWorkspace.getState().messages).toEqual([]);
       importer().dismissError();
     }
+  });
+});
+
+describe("opening a preset or a saved prompt", () => {
+  const loaded = vi.fn();
+  beforeEach(() => {
+    loaded.mockReset();
+    usePrompts.setState({ prompts: [], activeId: null });
+  });
+
+  it("opens a preset at once into an empty workspace, and says so", () => {
+    openPreset("translator-chain", loaded);
+    expect(useWorkspace.getState().system).toContain("{input_language}");
+    expect(loaded).toHaveBeenCalledOnce();
+  });
+
+  it("asks before a preset replaces unsaved work; keeping it changes nothing", () => {
+    useWorkspace.getState().setComposer("A draft I have not sent");
+    openPreset("translator-chain", loaded);
+    expect(importer().pending?.title).toBe("Translator chain");
+    importer().cancel();
+    expect(useWorkspace.getState().composer).toBe("A draft I have not sent");
+    expect(loaded).not.toHaveBeenCalled();
+
+    openPreset("translator-chain", loaded);
+    importer().confirm();
+    expect(useWorkspace.getState().composer).toBe("");
+    expect(useWorkspace.getState().system).toContain("{input_language}");
+    expect(loaded).toHaveBeenCalledOnce();
+  });
+
+  it("does not ask when the workspace is the latest version of its saved prompt, and asks once it is edited", () => {
+    useWorkspace.getState().loadSnapshot(imported);
+    const saved = usePrompts.getState().save({ name: "Greeting", snapshot: snapshotOf(useWorkspace.getState()) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    openPreset("summariser", loaded);
+    expect(importer().pending).toBeNull();
+    expect(usePrompts.getState().activeId).toBeNull();
+
+    // The preset's text is in no saved prompt, so going back asks.
+    openSavedPrompt(saved.value.prompt.id, { onLoaded: loaded });
+    expect(importer().pending?.title).toBe("Greeting");
+    importer().confirm();
+    expect(snapshotOf(useWorkspace.getState()).system).toBe(imported.system);
+    expect(usePrompts.getState().activeId).toBe(saved.value.prompt.id);
+
+    useWorkspace.getState().setSystem("Be very brief.");
+    openPreset("summariser", loaded);
+    expect(importer().pending?.title).toBe("Summariser");
+    expect(useWorkspace.getState().system).toBe("Be very brief.");
+  });
+
+  it("refuses an unknown saved prompt version without touching the workspace", () => {
+    useWorkspace.getState().setSystem("My draft");
+    const opened = openSavedPrompt("no-such-prompt", { version: 3, onLoaded: loaded });
+    expect(opened.ok).toBe(false);
+    expect(importer().pending).toBeNull();
+    expect(useWorkspace.getState().system).toBe("My draft");
+    expect(loaded).not.toHaveBeenCalled();
   });
 });
