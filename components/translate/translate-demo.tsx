@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { RunAlert } from "@/components/conversation/run-alert";
 import { ModelSelect } from "@/components/parameters/model-select";
 import { useModelList } from "@/components/parameters/use-model-list";
@@ -12,8 +12,9 @@ import { VariableField } from "@/components/variables/variable-field";
 import { messages as t } from "@/lib/i18n";
 import { findModel } from "@/lib/mistral/catalogue";
 import { useSettings } from "@/lib/store/settings-store";
+import { draftBasis, resumableDraft, useTranslateDraft } from "@/lib/store/translate-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { defaultTargets, findLanguage, targetLanguages } from "@/lib/translate/languages";
+import { findLanguage, targetLanguages } from "@/lib/translate/languages";
 import { SOURCE_TEXT, translationTemplate } from "@/lib/translate/requests";
 import { startTranslations, stopTranslations, translationSelectors, useTranslationRun } from "@/lib/translate/runner";
 import { LanguagePicker } from "./language-picker";
@@ -29,15 +30,22 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
   const id = useId();
   // The workspace is read once: the demo starts from it and leaves it as it is.
   const [template] = useState(() => translationTemplate(useWorkspace.getState()));
-  const [source, setSource] = useState(template.values[SOURCE_TEXT] ?? "");
-  const [values, setValues] = useState(template.values);
-  const [targets, setTargets] = useState<string[]>([...defaultTargets]);
-  const [model, setModel] = useState(template.parameters.model);
+  // What the user typed here last time, while the workspace it started from is unchanged.
+  const [resumed] = useState(() => resumableDraft(template));
+  const [source, setSource] = useState(resumed?.source ?? template.values[SOURCE_TEXT] ?? "");
+  const [values, setValues] = useState(resumed?.values ?? template.values);
+  const [model, setModel] = useState(resumed?.model ?? template.parameters.model);
+  const targets = useTranslateDraft((s) => s.targets);
+  const setTargets = useTranslateDraft((s) => s.setTargets);
   const list = useModelList();
   const hasUserKey = useSettings((s) => s.apiKey !== "");
   const running = useTranslationRun(translationSelectors.running);
   const notice = useTranslationRun((s) => s.notice);
   const runLanguages = useTranslationRun((s) => s.languages);
+
+  useEffect(() => {
+    useTranslateDraft.getState().saveDraft({ basis: draftBasis(template), source, values, model });
+  }, [template, source, values, model]);
 
   function translate() {
     startTranslations({

@@ -104,3 +104,29 @@ test("the playground's own translation template is used, with its other variable
     { role: "user", content: "I love programming." },
   ]);
 });
+
+test("the source text, values, model and languages survive a reload", async ({ page }) => {
+  await page.goto("/translate");
+  const source = page.getByRole("textbox", { name: "Source text" });
+  await source.fill("Les chats dorment beaucoup.");
+  await page.getByRole("textbox", { name: "input_language", exact: true }).fill("French");
+  await page.getByRole("combobox", { name: "Model" }).selectOption("mistral-small-latest");
+  await chooseLanguages(page, ["Korean", "Chinese"]);
+
+  await page.reload();
+  await expect(source).toHaveValue("Les chats dorment beaucoup.");
+  await expect(page.getByRole("textbox", { name: "input_language", exact: true })).toHaveValue("French");
+  await expect(page.getByRole("combobox", { name: "Model" })).toHaveValue("mistral-small-latest");
+  const picker = page.getByRole("group", { name: "Target languages" });
+  await expect(picker.getByRole("checkbox", { checked: true })).toHaveCount(2);
+  await expect(picker.getByRole("checkbox", { name: "Korean", exact: true })).toBeChecked();
+  await expect(picker.getByRole("checkbox", { name: "Chinese", exact: true })).toBeChecked();
+
+  // A new template in the playground starts the demo from it again; the languages stay.
+  await page.goto("/");
+  await page.getByRole("textbox", { name: "System message" }).fill("Translate to {output_language}.");
+  await page.getByRole("textbox", { name: "User message" }).fill("{input}");
+  await page.getByRole("link", { name: "Translation demo" }).click();
+  await expect(source).toHaveValue("");
+  await expect(picker.getByRole("checkbox", { name: "Korean", exact: true })).toBeChecked();
+});
