@@ -1,3 +1,4 @@
+import "../support/memory-storage";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
@@ -9,21 +10,6 @@ import {
   useTranscriptImport,
 } from "@/lib/store/transcript-import-store";
 import { initialWorkspace, snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
-
-// The stores persist to localStorage, which Node lacks; a Map stands in before they load.
-vi.hoisted(() => {
-  const items = new Map<string, string>();
-  globalThis.localStorage = {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, String(value)),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-    key: (index) => [...items.keys()][index] ?? null,
-    get length() {
-      return items.size;
-    },
-  };
-});
 
 const imported: PromptSnapshot = {
   system: "Be brief.",

@@ -1,22 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import "../support/memory-storage";
+import { beforeEach, describe, expect, it } from "vitest";
 import { defaultParameters, type ConversationMessage } from "@/lib/chat/workspace";
 import { readPersistedTranslate, resumableDraft, useTranslateDraft, draftBasis } from "@/lib/store/translate-store";
 import { translationTemplate } from "@/lib/translate/requests";
-
-// The stores persist to localStorage, which Node lacks; a Map stands in before they load.
-vi.hoisted(() => {
-  const items = new Map<string, string>();
-  globalThis.localStorage = {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, String(value)),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-    key: (index) => [...items.keys()][index] ?? null,
-    get length() {
-      return items.size;
-    },
-  };
-});
 
 const workspace = {
   system: "Translate to {output_language}.",
