@@ -3,6 +3,7 @@
 import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { TRANSCRIPT_MEDIA_TYPES, transcriptFileName, type TranscriptFormat } from "@/lib/export/download";
+import { saveFile } from "@/lib/export/save-file";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 import { messages as t } from "@/lib/i18n";
@@ -43,14 +44,4 @@ export function ExportMenu() {
       </div>
     </>
   );
-}
-
-function saveFile(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Some browsers still read the blob after click() returns; FileSaver.js waits 40 s likewise.
-  setTimeout(() => URL.revokeObjectURL(url), 40_000);
 }
