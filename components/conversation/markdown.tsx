@@ -19,7 +19,11 @@ const components: Components = {
   pre: ({ children }) => (
     <div className="group relative">
       <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 text-[13px] leading-snug">{children}</pre>
-      <CopyButton text={textOf(children)} label={t.message.copyCode} className="absolute top-1.5 right-1.5 opacity-0 group-hover:opacity-100 focus:opacity-100" />
+      <CopyButton
+        text={textOf(children)}
+        label={t.message.copyCode}
+        className="absolute top-1.5 right-1.5 opacity-0 group-hover:opacity-100 focus:opacity-100"
+      />
     </div>
   ),
   a: ({ children, href }) => (
@@ -37,7 +41,11 @@ const components: Components = {
 export function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown text-sm leading-relaxed">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeHighlight, { detect: true }]]} components={components}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[[rehypeHighlight, { detect: true }]]}
+        components={components}
+      >
         {text}
       </ReactMarkdown>
     </div>

@@ -39,14 +39,12 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
   const toolCalls = message.role === "assistant" ? (message.toolCalls ?? []) : [];
   // Mistral takes text or tool calls, not both: a tool-call message shows text only if it has some.
   const showTextarea = toolCalls.length === 0 || message.content !== "";
-  const jsonCheck = message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined;
+  const jsonCheck =
+    message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined;
 
   return (
     <li
-      className={cn(
-        "group rounded-lg border bg-surface p-3",
-        selected ? "border-accent" : "border-border",
-      )}
+      className={cn("group rounded-lg border bg-surface p-3", selected ? "border-accent" : "border-border")}
       data-role={message.role}
       data-status={status}
       aria-label={format(t.message.itemLabel, { n: position, role: roleLabel })}
@@ -92,7 +90,11 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
       </div>
 
       {showMarkdown ? (
-        jsonCheck ? <JsonAnswer content={message.content} check={jsonCheck} /> : <Markdown text={message.content} />
+        jsonCheck ? (
+          <JsonAnswer content={message.content} check={jsonCheck} />
+        ) : (
+          <Markdown text={message.content} />
+        )
       ) : showTextarea ? (
         <Textarea
           aria-label={textareaLabel}
@@ -104,7 +106,11 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
       ) : null}
       {editing && jsonCheck ? <JsonCheckStatus check={jsonCheck} /> : null}
       {toolCalls.length > 0 ? (
-        editing ? <ToolCallEditor messageId={message.id} calls={toolCalls} readOnly={running} /> : <ToolCallList calls={toolCalls} />
+        editing ? (
+          <ToolCallEditor messageId={message.id} calls={toolCalls} readOnly={running} />
+        ) : (
+          <ToolCallList calls={toolCalls} />
+        )
       ) : null}
       {message.role === "tool" ? <ToolResultFields message={message} position={position} running={running} /> : null}
 

@@ -8,7 +8,11 @@ import { Markdown } from "./markdown";
 export function StreamingMessage({ message }: { message: PlaygroundUIMessage | undefined }) {
   const text = message?.parts.map((part) => (part.type === "text" ? part.text : "")).join("") ?? "";
   return (
-    <li className="rounded-lg border border-accent/50 bg-surface p-3" aria-busy="true" aria-label={t.conversation.streaming}>
+    <li
+      className="rounded-lg border border-accent/50 bg-surface p-3"
+      aria-busy="true"
+      aria-label={t.conversation.streaming}
+    >
       <div className="mb-2 flex items-center gap-2 text-xs font-semibold tracking-wide text-muted uppercase">
         {t.roles.assistant}
         <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden />

@@ -37,7 +37,9 @@ export function ModelSelect({
         <p className="text-xs text-muted">
           {[
             current.name !== current.id ? current.name : null,
-            current.contextLength ? format(t.parameters.context, { tokens: formatInteger(current.contextLength) }) : null,
+            current.contextLength
+              ? format(t.parameters.context, { tokens: formatInteger(current.contextLength) })
+              : null,
           ]
             .filter(Boolean)
             .join(" · ")}

@@ -23,7 +23,18 @@ type Props = {
  * A number the user types. An out-of-range or malformed value stays in the field, marked
  * invalid with the reason, and is never stored: the last valid value is what gets sent.
  */
-export function NumberField({ label, value, onChange, min, max, minExclusive, integer, step, placeholder, hint }: Props) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  minExclusive,
+  integer,
+  step,
+  placeholder,
+  hint,
+}: Props) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? (value === null ? "" : String(value));
@@ -58,7 +69,11 @@ export function NumberField({ label, value, onChange, min, max, minExclusive, in
           if (next.trim() === "") return onChange(null);
           const n = Number(next);
           const valid =
-            Number.isFinite(n) && (!integer || Number.isInteger(n)) && n <= max && n >= min && !(minExclusive && n === min);
+            Number.isFinite(n) &&
+            (!integer || Number.isInteger(n)) &&
+            n <= max &&
+            n >= min &&
+            !(minExclusive && n === min);
           if (valid) onChange(n);
         }}
         onBlur={() => {

@@ -5,7 +5,15 @@ import { cn } from "@/lib/cn";
 import { messages as t } from "@/lib/i18n";
 import { Button } from "./button";
 
-export function CopyButton({ text, label = t.common.copy, className }: { text: string; label?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label = t.common.copy,
+  className,
+}: {
+  text: string;
+  label?: string;
+  className?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Button

@@ -10,7 +10,9 @@ export function AnswerSummary({ metadata }: { metadata: AnswerMetadata }) {
   const parts = [
     usage ? format(t.usage.summaryTokens, { prompt: usage.promptTokens, completion: usage.completionTokens }) : null,
     metadata.finishReason ?? null,
-    metadata.timeToFirstTokenMs !== undefined ? format(t.usage.summaryTtft, { ms: formatMs(metadata.timeToFirstTokenMs) }) : null,
+    metadata.timeToFirstTokenMs !== undefined
+      ? format(t.usage.summaryTtft, { ms: formatMs(metadata.timeToFirstTokenMs) })
+      : null,
     metadata.durationMs !== undefined ? formatMs(metadata.durationMs) : null,
     cost !== undefined ? `≈ ${formatCost(cost)}` : null,
   ].filter((part): part is string => part !== null);

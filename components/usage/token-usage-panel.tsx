@@ -41,9 +41,15 @@ function AnswerDetails({ metadata }: { metadata: AnswerMetadata }) {
       <Row label={t.usage.finishReason} value={metadata.finishReason ?? dash} testId="usage-finish-reason" />
       <Row label={t.usage.model} value={metadata.model ?? dash} testId="usage-model" />
       <Row label={t.usage.responseId} value={metadata.responseId ?? dash} testId="usage-response-id" />
-      <Row label={t.usage.ttft} value={metadata.timeToFirstTokenMs !== undefined ? formatMs(metadata.timeToFirstTokenMs) : dash} />
+      <Row
+        label={t.usage.ttft}
+        value={metadata.timeToFirstTokenMs !== undefined ? formatMs(metadata.timeToFirstTokenMs) : dash}
+      />
       <Row label={t.usage.duration} value={metadata.durationMs !== undefined ? formatMs(metadata.durationMs) : dash} />
-      <Row label={t.usage.speed} value={speed !== undefined ? format(t.usage.tokensPerSecond, { n: speed.toFixed(1) }) : dash} />
+      <Row
+        label={t.usage.speed}
+        value={speed !== undefined ? format(t.usage.tokensPerSecond, { n: speed.toFixed(1) }) : dash}
+      />
       <Row
         label={t.usage.cost}
         value={cost !== undefined ? `≈ ${formatCost(cost)}` : t.usage.noPrice}

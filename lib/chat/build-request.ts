@@ -36,8 +36,18 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
   return {
     ok: true,
     value: {
-      model, temperature, maxTokens, topP, randomSeed, stop, safePrompt, maxRetries,
-      responseFormat, tools, toolChoice, parallelToolCalls,
+      model,
+      temperature,
+      maxTokens,
+      topP,
+      randomSeed,
+      stop,
+      safePrompt,
+      maxRetries,
+      responseFormat,
+      tools,
+      toolChoice,
+      parallelToolCalls,
     },
   };
 }

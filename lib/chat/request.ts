@@ -27,7 +27,12 @@ const jsonObject = z.record(z.string(), z.unknown());
 export const chatResponseFormatSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text") }),
   z.object({ type: z.literal("json_object") }),
-  z.object({ type: z.literal("json_schema"), name: z.string().min(1).max(64), schema: jsonObject, strict: z.boolean() }),
+  z.object({
+    type: z.literal("json_schema"),
+    name: z.string().min(1).max(64),
+    schema: jsonObject,
+    strict: z.boolean(),
+  }),
 ]);
 
 export const chatToolSchema = z.object({

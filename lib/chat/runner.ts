@@ -49,7 +49,10 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   const candidate = regenerate
     ? { ...workspace, messages: workspace.messages.slice(0, lastAnswer) }
     : workspace.composer.trim()
-      ? { ...workspace, messages: [...workspace.messages, { id: "composer", role: "user" as const, content: workspace.composer }] }
+      ? {
+          ...workspace,
+          messages: [...workspace.messages, { id: "composer", role: "user" as const, content: workspace.composer }],
+        }
       : workspace;
   const built = buildChatRequest(candidate);
   if (!built.ok) {
@@ -76,4 +79,3 @@ export function stopRun(): void {
 export function describeRunError(error: Error | undefined): FailureView | null {
   return error ? describeFailure(error) : null;
 }
-

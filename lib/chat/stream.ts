@@ -114,29 +114,29 @@ export function streamChat(request: ChatRequest, options: { apiKey: string; abor
   });
 
   const messageMetadata = ({ part }: { part: TextStreamPart<ToolSet> }): AnswerMetadata | undefined => {
-      switch (part.type) {
-        case "start":
-          return { createdAt, model: parameters.model };
-        case "text-delta":
-        case "reasoning-delta":
-        case "tool-call":
-          streamedOutput = true;
-          if (timeToFirstTokenMs !== undefined) return undefined;
-          timeToFirstTokenMs = performance.now() - started;
-          return { timeToFirstTokenMs };
-        case "finish-step":
-          return {
-            model: part.response.modelId || parameters.model,
-            responseId: part.response.id,
-            finishReason: part.rawFinishReason ?? part.finishReason,
-            usage: toTokenUsage(part.usage),
-          };
-        case "finish":
-          return { durationMs: performance.now() - started };
-        default:
-          return undefined;
-      }
-    };
+    switch (part.type) {
+      case "start":
+        return { createdAt, model: parameters.model };
+      case "text-delta":
+      case "reasoning-delta":
+      case "tool-call":
+        streamedOutput = true;
+        if (timeToFirstTokenMs !== undefined) return undefined;
+        timeToFirstTokenMs = performance.now() - started;
+        return { timeToFirstTokenMs };
+      case "finish-step":
+        return {
+          model: part.response.modelId || parameters.model,
+          responseId: part.response.id,
+          finishReason: part.rawFinishReason ?? part.finishReason,
+          usage: toTokenUsage(part.usage),
+        };
+      case "finish":
+        return { durationMs: performance.now() - started };
+      default:
+        return undefined;
+    }
+  };
 
   const describe = (error: unknown): string => {
     const failure = toChatFailure(error);

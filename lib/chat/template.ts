@@ -11,8 +11,7 @@
 
 export type TemplateError = { message: string; index: number };
 
-export type ParseTemplateResult =
-  { ok: true; value: { variables: string[] } } | { ok: false; error: TemplateError };
+export type ParseTemplateResult = { ok: true; value: { variables: string[] } } | { ok: false; error: TemplateError };
 
 export type RenderErrorCode = "missing_variable" | "invalid_template";
 
@@ -37,9 +36,7 @@ function isTemplated(role: string): boolean {
 
 type Segment = { kind: "text"; text: string } | { kind: "variable"; name: string };
 
-function tokenize(
-  text: string,
-): { ok: true; value: Segment[] } | { ok: false; error: TemplateError } {
+function tokenize(text: string): { ok: true; value: Segment[] } | { ok: false; error: TemplateError } {
   const segments: Segment[] = [];
   let literal = "";
   let i = 0;
@@ -60,10 +57,7 @@ function tokenize(
       const close = text.indexOf("}", i + 1);
       const nextOpen = text.indexOf("{", i + 1);
       if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
-        return fail(
-          i,
-          `Unclosed { ${where(text, i)}. Close it with } or write {{ for a literal brace.`,
-        );
+        return fail(i, `Unclosed { ${where(text, i)}. Close it with } or write {{ for a literal brace.`);
       }
       const name = text.slice(i + 1, close);
       if (name === "") {
@@ -112,9 +106,7 @@ function unique(names: Iterable<string>): string[] {
 export function parseTemplate(text: string): ParseTemplateResult {
   const tokens = tokenize(text);
   if (!tokens.ok) return tokens;
-  const names = tokens.value.flatMap((segment) =>
-    segment.kind === "variable" ? [segment.name] : [],
-  );
+  const names = tokens.value.flatMap((segment) => (segment.kind === "variable" ? [segment.name] : []));
   return { ok: true, value: { variables: unique(names) } };
 }
 
@@ -147,10 +139,7 @@ export function missingVariablesMessage(names: readonly string[]): string {
   return `Fill in the values of ${placeholders.join(", ")} and ${last} before running.`;
 }
 
-export function renderTemplate(
-  text: string,
-  values: Readonly<Record<string, string>>,
-): RenderTemplateResult {
+export function renderTemplate(text: string, values: Readonly<Record<string, string>>): RenderTemplateResult {
   const tokens = tokenize(text);
   if (!tokens.ok) {
     return { ok: false, error: { code: "invalid_template", message: tokens.error.message } };
@@ -234,9 +223,7 @@ export function renderPrompt<M extends { role: string; content: string }>(
     value: {
       system: fill(system, values),
       messages: prompt.messages.map((message, index) =>
-        isTemplated(message.role)
-          ? { ...message, content: fill(messages[index] ?? [], values) }
-          : message,
+        isTemplated(message.role) ? { ...message, content: fill(messages[index] ?? [], values) } : message,
       ),
     },
   };

@@ -10,12 +10,7 @@ import { prepare, type PreparedPrompt } from "./code/prepare";
  * reads the key from MISTRAL_API_KEY and honours MISTRAL_BASE_URL (default: Mistral's API).
  */
 
-export const codeLanguages = [
-  "langchain-python",
-  "mistral-python",
-  "ai-sdk-typescript",
-  "curl",
-] as const;
+export const codeLanguages = ["langchain-python", "mistral-python", "ai-sdk-typescript", "curl"] as const;
 export type CodeLanguage = (typeof codeLanguages)[number];
 
 const generators: Record<CodeLanguage, (prepared: PreparedPrompt) => string> = {

@@ -189,22 +189,31 @@ export const en = {
     failedTitle: "Nothing was opened",
     ok: "OK",
     oneFile: "Drop one file at a time: a transcript exported as JSON.",
-    tooLarge: "This file is {size}; a transcript can be at most {max}. Choose a transcript exported from the playground.",
-    markdownFile: "“{name}” is a Markdown export, which is for reading. Import the JSON export of the transcript instead.",
+    tooLarge:
+      "This file is {size}; a transcript can be at most {max}. Choose a transcript exported from the playground.",
+    markdownFile:
+      "“{name}” is a Markdown export, which is for reading. Import the JSON export of the transcript instead.",
     unreadable: "“{name}” could not be read ({detail}). Choose the file again.",
     whileRunning: "An answer is still streaming. Stop it or wait for it to finish, then open it again.",
     shareGone: "The shared conversation could not be opened: {detail}",
   },
   rules: {
-    emptyConversation: "Add a user message before running: Mistral needs at least one message besides the system message.",
-    systemNotFirst: "Message {n} is a system message; Mistral takes one system message, at the start. Use the System message box.",
+    emptyConversation:
+      "Add a user message before running: Mistral needs at least one message besides the system message.",
+    systemNotFirst:
+      "Message {n} is a system message; Mistral takes one system message, at the start. Use the System message box.",
     emptyMessage: "Message {n} is empty. Write something in it or delete it.",
-    lastRole: "The conversation must end with a user message (or an assistant message to continue). Write in the User message box.",
-    userAfterTool: "Message {n} is a user message right after a tool result; Mistral only accepts an assistant message there. Delete it or put an assistant message before it.",
-    toolWithoutCall: "Message {n} is a tool result that answers no tool call of the assistant message before it. Delete it or fix its call id.",
-    unansweredToolCalls: "Message {n} calls tools whose results are missing ({missing}). Enter a result for each call before running.",
-    badToolCallId: "Message {n} has a tool call id \"{id}\"; Mistral needs exactly 9 letters or digits.",
-    contentAndToolCalls: "Message {n} has both text and tool calls; Mistral takes one or the other. Delete the text or the calls.",
+    lastRole:
+      "The conversation must end with a user message (or an assistant message to continue). Write in the User message box.",
+    userAfterTool:
+      "Message {n} is a user message right after a tool result; Mistral only accepts an assistant message there. Delete it or put an assistant message before it.",
+    toolWithoutCall:
+      "Message {n} is a tool result that answers no tool call of the assistant message before it. Delete it or fix its call id.",
+    unansweredToolCalls:
+      "Message {n} calls tools whose results are missing ({missing}). Enter a result for each call before running.",
+    badToolCallId: 'Message {n} has a tool call id "{id}"; Mistral needs exactly 9 letters or digits.',
+    contentAndToolCalls:
+      "Message {n} has both text and tool calls; Mistral takes one or the other. Delete the text or the calls.",
   },
   json: {
     empty: "Empty: write a JSON object.",
@@ -227,10 +236,10 @@ export const en = {
     examplesPlaceholder: "Choose an example…",
     nameInvalid: "Letters, digits, _ and -, at most 64.",
     answerValid: "Valid JSON",
-    answerMatches: "Matches the schema \"{name}\"",
+    answerMatches: 'Matches the schema "{name}"',
     answerNotJson: "Not valid JSON: {detail}",
     answerNotObject: "Valid JSON, but not an object as JSON mode asks for.",
-    answerViolates: "Does not match the schema \"{name}\":",
+    answerViolates: 'Does not match the schema "{name}":',
     answerSchemaBroken: "Cannot check against the schema: {detail}",
   },
   tools: {
@@ -276,20 +285,21 @@ export const en = {
   },
   toolRules: {
     tool: "Tool {n} ({name}): {problem} Fix it in the Tools panel.",
-    choiceMissing: "Tool choice asks for function \"{name}\", which is not among the tools. Choose another tool choice.",
-    schemaName: "The response schema name \"{name}\" is not valid: letters, digits, _ and -, at most 64.",
+    choiceMissing: 'Tool choice asks for function "{name}", which is not among the tools. Choose another tool choice.',
+    schemaName: 'The response schema name "{name}" is not valid: letters, digits, _ and -, at most 64.',
     schema: "The response JSON schema: {problem} Fix it under Response format.",
-    callName: "Message {n} calls \"{name}\", which is not a valid function name.",
+    callName: 'Message {n} calls "{name}", which is not a valid function name.',
     callArguments: "Message {n}: the arguments of call {id} are not a JSON object ({detail}).",
-    emptyResult: "Message {n} is an empty tool result. Enter the tool's result (or \"null\").",
+    emptyResult: 'Message {n} is an empty tool result. Enter the tool\'s result (or "null").',
   },
   build: {
-    toolParametersInvalid: "The parameters of tool \"{name}\" are not a JSON object. Fix them in the Tools panel.",
+    toolParametersInvalid: 'The parameters of tool "{name}" are not a JSON object. Fix them in the Tools panel.',
     responseSchemaInvalid: "The response JSON schema is not a JSON object. Fix it in the Response format editor.",
   },
   variables: {
     heading: "Variables",
-    empty: "No variables. Write {placeholder} in the system message or a user message to add one; {braces} is a literal brace.",
+    empty:
+      "No variables. Write {placeholder} in the system message or a user message to add one; {braces} is a literal brace.",
     valuePlaceholder: "Value used on Run",
     missing: "No value yet",
     templateError: "{where}: {message}",
@@ -376,7 +386,8 @@ export const en = {
     sourcePlaceholder: "The text to translate",
     targets: "Target languages",
     promptFromWorkspace: "Prompt: the playground's, which uses {output_language}.",
-    promptFromPreset: "Prompt: the built-in translator chain (the playground's prompt has no {output_language} and {input}).",
+    promptFromPreset:
+      "Prompt: the built-in translator chain (the playground's prompt has no {output_language} and {input}).",
     showPrompt: "Prompt template",
     run: "Translate",
     stop: "Stop",
@@ -402,11 +413,15 @@ export const en = {
     forbidden: "Not allowed: {detail}",
     rate_limited: "Mistral's rate limit was reached, even after {retries} retries. Wait a moment, then retry.",
     invalid_api_key: "Mistral rejected the API key. Check the key in Settings, or the server's MISTRAL_API_KEY.",
-    no_api_key: "No Mistral API key is configured. Paste your key in Settings (kept in this browser only), or set MISTRAL_API_KEY on the server and restart it.",
-    upstream_unavailable: "Mistral is not answering right now ({detail}), even after {retries} retries. Try again in a moment.",
+    no_api_key:
+      "No Mistral API key is configured. Paste your key in Settings (kept in this browser only), or set MISTRAL_API_KEY on the server and restart it.",
+    upstream_unavailable:
+      "Mistral is not answering right now ({detail}), even after {retries} retries. Try again in a moment.",
     upstream_rejected: "Mistral rejected the request: {detail}",
-    interrupted: "The answer was cut off before it finished ({detail}). What arrived is kept; press Retry to run it again.",
-    internal: "Something went wrong on the playground's server. Try again; if it keeps happening, check the server log.",
+    interrupted:
+      "The answer was cut off before it finished ({detail}). What arrived is kept; press Retry to run it again.",
+    internal:
+      "Something went wrong on the playground's server. Try again; if it keeps happening, check the server log.",
     network: "The playground's server could not be reached. Check your connection and try again.",
   },
 };

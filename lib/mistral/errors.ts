@@ -39,7 +39,8 @@ export function describeMistralErrorBody(body: string | undefined): string | und
   const parsed = mistralErrorBodySchema.safeParse(json);
   if (!parsed.success) return undefined;
   const value = parsed.data;
-  if ("message" in value) return typeof value.message === "string" ? value.message : describeIssues(value.message.detail);
+  if ("message" in value)
+    return typeof value.message === "string" ? value.message : describeIssues(value.message.detail);
   return typeof value.detail === "string" ? value.detail : describeIssues(value.detail);
 }
 

@@ -1,10 +1,5 @@
 import { diffLines } from "diff";
-import type {
-  ConversationMessage,
-  Parameters,
-  PromptSnapshot,
-  ToolDefinition,
-} from "@/lib/chat/workspace";
+import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/chat/workspace";
 
 /**
  * A structured comparison of two prompt versions, field by field, with line-level text diffs a
@@ -74,19 +69,13 @@ function status(before: unknown, after: unknown, changed: boolean): DiffStatus {
 function toolLines(message: ConversationMessage | undefined): string {
   if (!message) return "";
   if (message.role === "assistant") {
-    return (message.toolCalls ?? [])
-      .map((call) => `${call.name}(${call.arguments}) [${call.id}]`)
-      .join("\n");
+    return (message.toolCalls ?? []).map((call) => `${call.name}(${call.arguments}) [${call.id}]`).join("\n");
   }
   if (message.role === "tool") return `${message.name} [${message.toolCallId}]`;
   return "";
 }
 
-function diffMessage(
-  index: number,
-  before?: ConversationMessage,
-  after?: ConversationMessage,
-): MessageDiff {
+function diffMessage(index: number, before?: ConversationMessage, after?: ConversationMessage): MessageDiff {
   const content = diffText(before?.content ?? "", after?.content ?? "");
   const tools = diffText(toolLines(before), toolLines(after));
   const roleChanged = before?.role !== after?.role;
@@ -136,10 +125,7 @@ export function diffVersions(a: PromptSnapshot, b: PromptSnapshot): PromptDiff {
     diffMessage(i, a.messages[i], b.messages[i]),
   );
 
-  const parameterNames = orderedUnion(
-    Object.keys(a.parameters),
-    Object.keys(b.parameters),
-  ) as (keyof Parameters)[];
+  const parameterNames = orderedUnion(Object.keys(a.parameters), Object.keys(b.parameters)) as (keyof Parameters)[];
   const parameters = parameterNames.map((name): ParameterDiff => {
     const before = formatParameter(name, a.parameters[name]);
     const after = formatParameter(name, b.parameters[name]);
@@ -147,14 +133,12 @@ export function diffVersions(a: PromptSnapshot, b: PromptSnapshot): PromptDiff {
     return { name, status: diff.changed ? "changed" : "unchanged", before, after, diff };
   });
 
-  const variables = orderedUnion(Object.keys(a.variables), Object.keys(b.variables)).map(
-    (name): VariableDiff => {
-      const before = Object.hasOwn(a.variables, name) ? a.variables[name] : undefined;
-      const after = Object.hasOwn(b.variables, name) ? b.variables[name] : undefined;
-      const diff = diffText(before ?? "", after ?? "");
-      return { name, status: status(before, after, diff.changed), before, after, diff };
-    },
-  );
+  const variables = orderedUnion(Object.keys(a.variables), Object.keys(b.variables)).map((name): VariableDiff => {
+    const before = Object.hasOwn(a.variables, name) ? a.variables[name] : undefined;
+    const after = Object.hasOwn(b.variables, name) ? b.variables[name] : undefined;
+    const diff = diffText(before ?? "", after ?? "");
+    return { name, status: status(before, after, diff.changed), before, after, diff };
+  });
 
   const changed =
     system.changed ||

@@ -126,10 +126,7 @@ export function savePrompt(
     name,
     updatedAt: input.now,
     versions: versionAdded
-      ? [
-          ...existing.versions,
-          { version: latest.version + 1, savedAt: input.now, snapshot, ...note },
-        ]
+      ? [...existing.versions, { version: latest.version + 1, savedAt: input.now, snapshot, ...note }]
       : existing.versions,
   };
   return { ok: true, value: { library: replace(library, prompt), prompt, versionAdded } };

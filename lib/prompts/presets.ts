@@ -12,8 +12,7 @@ export const promptPresets: readonly PromptPreset[] = [
   {
     id: "translator-chain",
     name: "Translator chain",
-    description:
-      "LangChain's translation chain: the languages and the sentence are template variables.",
+    description: "LangChain's translation chain: the languages and the sentence are template variables.",
     snapshot: {
       system: "You are a helpful assistant that translates {input_language} to {output_language}.",
       messages: [{ id: "preset-translator-user", role: "user", content: "{input}" }],
@@ -30,8 +29,7 @@ export const promptPresets: readonly PromptPreset[] = [
     name: "English to French",
     description: "A fixed system message translating one user sentence into French.",
     snapshot: {
-      system:
-        "You are a helpful assistant that translates English to French. Translate the user sentence.",
+      system: "You are a helpful assistant that translates English to French. Translate the user sentence.",
       messages: [{ id: "preset-french-user", role: "user", content: "I love programming." }],
       parameters: { ...defaultParameters, temperature: 0, maxRetries: 2 },
       variables: {},

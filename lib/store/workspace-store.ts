@@ -96,7 +96,10 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         set((state) =>
           state.composer.trim() === ""
             ? {}
-            : { composer: "", messages: [...state.messages, { id: generateId(), role: "user", content: state.composer }] },
+            : {
+                composer: "",
+                messages: [...state.messages, { id: generateId(), role: "user", content: state.composer }],
+              },
         ),
       dropLastAnswer: () =>
         set((state) => {
@@ -122,15 +125,21 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         set((state) => ({ messages: removeToolCall(state.messages, messageId, callId) })),
       answerToolCall: (messageId, call) =>
         set((state) => ({
-          messages: state.messages.map((m) => (m.id === messageId && m.role === "tool" ? { ...m, toolCallId: call.id, name: call.name } : m)),
+          messages: state.messages.map((m) =>
+            m.id === messageId && m.role === "tool" ? { ...m, toolCallId: call.id, name: call.name } : m,
+          ),
         })),
       addTool: () =>
         set((state) => ({
-          parameters: { ...state.parameters, tools: [...state.parameters.tools, newToolDefinition(state.parameters.tools)] },
+          parameters: {
+            ...state.parameters,
+            tools: [...state.parameters.tools, newToolDefinition(state.parameters.tools)],
+          },
         })),
       updateTool: (index, patch) =>
         set((state) => ({ parameters: { ...state.parameters, ...updateTool(state.parameters, index, patch) } })),
-      removeTool: (index) => set((state) => ({ parameters: { ...state.parameters, ...removeTool(state.parameters, index) } })),
+      removeTool: (index) =>
+        set((state) => ({ parameters: { ...state.parameters, ...removeTool(state.parameters, index) } })),
       setParameter: (key, value) => set((state) => ({ parameters: { ...state.parameters, [key]: value } })),
       setVariable: (name, value) => set((state) => ({ variables: { ...state.variables, [name]: value } })),
       loadSnapshot: (snapshot) => set({ ...snapshot, composer: "" }),

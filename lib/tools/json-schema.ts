@@ -46,8 +46,19 @@ function invalidSchema(detail: string): string {
 
 /** Errors that only say "a part below did not match": the part's own error says what. */
 const containerKeywords = new Set([
-  "properties", "patternProperties", "additionalProperties", "items", "prefixItems", "additionalItems",
-  "contains", "$ref", "$recursiveRef", "allOf", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "items",
+  "prefixItems",
+  "additionalItems",
+  "contains",
+  "$ref",
+  "$recursiveRef",
+  "allOf",
+  "dependentSchemas",
+  "unevaluatedProperties",
+  "unevaluatedItems",
 ]);
 
 /** The validation errors worth reading, each as a short sentence: where, then what. */

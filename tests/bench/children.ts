@@ -52,7 +52,9 @@ export function startChild(name: string, command: string, args: string[], env: N
 /** SIGTERM to the group, SIGKILL after a grace period. */
 export async function stopChild(child: Child, graceMs = 3000): Promise<void> {
   if (!running.has(child)) return;
-  const exited = child.exited ? Promise.resolve() : new Promise<void>((resolve) => child.process.once("exit", () => resolve()));
+  const exited = child.exited
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.process.once("exit", () => resolve()));
   killGroup(child, "SIGTERM");
   await Promise.race([exited, sleep(graceMs)]);
   killGroup(child, "SIGKILL"); // stragglers of the group, if any

@@ -28,7 +28,9 @@ const RSS_SAMPLE_MS = 50;
 
 async function burst(target: StreamTarget, streams: number): Promise<BurstResult> {
   const started = performance.now();
-  const results: StreamResult[] = await Promise.all(Array.from({ length: streams }, () => streamOnce(target, REQUEST_TIMEOUT_MS)));
+  const results: StreamResult[] = await Promise.all(
+    Array.from({ length: streams }, () => streamOnce(target, REQUEST_TIMEOUT_MS)),
+  );
   const ttfts = results.flatMap((r) => (r.ttftMs === undefined ? [] : [r.ttftMs]));
   const errors = results.flatMap((r) => (r.error === undefined ? [] : [r.error]));
   return { ttft: summarize(ttfts), errors, wallMs: performance.now() - started };
@@ -44,7 +46,10 @@ export async function measureConcurrentLoad(
   const prepare = async (count: number) => {
     await resetFake(fake);
     await setFault(fake, { kind: "slow", chunkDelayMs: options.chunkDelayMs });
-    await scriptAnswers(fake, Array.from({ length: count }, () => answer));
+    await scriptAnswers(
+      fake,
+      Array.from({ length: count }, () => answer),
+    );
   };
 
   // Each side is warmed by a burst of the same size right before its measured one, so that

@@ -34,7 +34,10 @@ export async function measureCpuPerToken(
   const { app, fake } = servers;
   const errors: string[] = [];
   await resetFake(fake);
-  await scriptAnswers(fake, Array.from({ length: options.warmup + options.streams }, () => longAnswer(options.tokensPerStream)));
+  await scriptAnswers(
+    fake,
+    Array.from({ length: options.warmup + options.streams }, () => longAnswer(options.tokensPerStream)),
+  );
   for (let i = 0; i < options.warmup; i += 1) await streamOnce(target, REQUEST_TIMEOUT_MS);
 
   const appBefore = treeCpuTicks(app.child.pid);

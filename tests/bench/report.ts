@@ -34,7 +34,8 @@ function git(...args: string[]): string {
 
 function context(): string[] {
   // BENCHMARKS.md is rewritten by every run, so it does not count.
-  const dirty = git("status", "--porcelain", "--", ".", ":!BENCHMARKS.md").length > 0 ? " (work tree has uncommitted changes)" : "";
+  const dirty =
+    git("status", "--porcelain", "--", ".", ":!BENCHMARKS.md").length > 0 ? " (work tree has uncommitted changes)" : "";
   const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
   const builtAt = statSync(".next/BUILD_ID").mtime.toISOString();
   return [

@@ -26,14 +26,22 @@ async function measure(): Promise<BenchResults> {
   const servers = { app, fake };
   try {
     step("(a) time to first token, sequential pairs");
-    const ttft = await measureSequentialTtft(servers, targets(servers, SHORT_PROMPT), { warmup: 100, pairs: 500, budgetMs: 40_000 });
+    const ttft = await measureSequentialTtft(servers, targets(servers, SHORT_PROMPT), {
+      warmup: 100,
+      pairs: 500,
+      budgetMs: 40_000,
+    });
     step("(b) CPU per streamed token");
     const cpuOptions = { warmup: 3, streams: 100, tokensPerStream: 2000, budgetMs: 12_000 };
     const cpu = await measureCpuPerToken(servers, targets(servers, SHORT_PROMPT).app, cpuOptions);
     const browserTarget = targets(servers, SHORT_PROMPT, { "accept-encoding": BROWSER_ACCEPT_ENCODING }).app;
     const cpuBrowser = await measureCpuPerToken(servers, browserTarget, cpuOptions);
     step("(c) 200 concurrent streams");
-    const load = await measureConcurrentLoad(servers, targets(servers, SHORT_PROMPT), { streams: 200, tokensPerStream: 100, chunkDelayMs: 20 });
+    const load = await measureConcurrentLoad(servers, targets(servers, SHORT_PROMPT), {
+      streams: 200,
+      tokensPerStream: 100,
+      chunkDelayMs: 20,
+    });
     return { ttft, cpu, cpuBrowser, load, durationS: (performance.now() - started) / 1000 };
   } finally {
     benchAgent.destroy();

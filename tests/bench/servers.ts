@@ -21,11 +21,16 @@ async function answers(url: string, init?: RequestInit): Promise<boolean> {
 
 export async function startFake(): Promise<FakeServer> {
   const port = await freePort();
-  const child = startChild("fake-mistral", process.execPath, ["--experimental-strip-types", "tests/fake-mistral/cli.ts"], {
-    ...process.env,
-    FAKE_MISTRAL_PORT: String(port),
-    FAKE_MISTRAL_HOST: "127.0.0.1",
-  });
+  const child = startChild(
+    "fake-mistral",
+    process.execPath,
+    ["--experimental-strip-types", "tests/fake-mistral/cli.ts"],
+    {
+      ...process.env,
+      FAKE_MISTRAL_PORT: String(port),
+      FAKE_MISTRAL_HOST: "127.0.0.1",
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, () => answers(`${origin}/__fake/requests`), 20_000);
   return { child, origin, url: `${origin}/v1` };
@@ -35,7 +40,10 @@ export async function startFake(): Promise<FakeServer> {
 export async function buildAppIfMissing(): Promise<void> {
   if (existsSync(".next/BUILD_ID")) return;
   console.log("bench: no production build (.next/BUILD_ID), running next build");
-  const build = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawn(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
 }

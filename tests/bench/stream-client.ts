@@ -26,7 +26,8 @@ export type StreamResult = {
 /** One keep-alive pool for the benchmark client, large enough for the concurrent phase. */
 export const benchAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
-type Event = { kind: "text-delta" | "done" | "other" } | { kind: "server-ttft"; ms: number } | { kind: "error"; error: string };
+type Event =
+  { kind: "text-delta" | "done" | "other" } | { kind: "server-ttft"; ms: number } | { kind: "error"; error: string };
 
 function readEvent(format: WireFormat, data: string): Event {
   if (data === "[DONE]") return { kind: "done" };
@@ -82,7 +83,11 @@ export function streamOnce(target: StreamTarget, timeoutMs: number): Promise<Str
       {
         method: "POST",
         agent: benchAgent,
-        headers: { ...target.headers, "content-type": "application/json", "content-length": Buffer.byteLength(target.body) },
+        headers: {
+          ...target.headers,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(target.body),
+        },
         signal: AbortSignal.timeout(timeoutMs),
       },
       (res) => {

@@ -30,19 +30,30 @@ const appParameters: ChatParameters = {
   parallelToolCalls: true,
 };
 
-export function targets(servers: { fake: FakeServer; app: AppServer }, userText: string, appHeaders: Record<string, string> = {}): TargetPair {
+export function targets(
+  servers: { fake: FakeServer; app: AppServer },
+  userText: string,
+  appHeaders: Record<string, string> = {},
+): TargetPair {
   return {
     direct: {
       url: new URL(`${servers.fake.url}/chat/completions`),
       headers: { authorization: `Bearer ${BENCH_API_KEY}` },
       // The body @ai-sdk/mistral sends for this conversation (read off the fake's request log).
-      body: JSON.stringify({ model: BENCH_MODEL, messages: [{ role: "user", content: [{ type: "text", text: userText }] }], stream: true }),
+      body: JSON.stringify({
+        model: BENCH_MODEL,
+        messages: [{ role: "user", content: [{ type: "text", text: userText }] }],
+        stream: true,
+      }),
       format: "mistral",
     },
     app: {
       url: new URL(`${servers.app.origin}/api/chat`),
       headers: appHeaders,
-      body: JSON.stringify({ messages: [{ role: "user", content: userText }], parameters: appParameters } satisfies ChatRequest),
+      body: JSON.stringify({
+        messages: [{ role: "user", content: userText }],
+        parameters: appParameters,
+      } satisfies ChatRequest),
       format: "ui-message-stream",
     },
   };

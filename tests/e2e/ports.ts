@@ -1,7 +1,12 @@
-/** Where the end-to-end servers listen; shared by the Playwright config, servers and specs. */
+/**
+ * Where the end-to-end servers listen; shared by the Playwright config, servers and specs.
+ * `E2E_PORT_OFFSET` moves all of them, so two checkouts can run their suites side by side.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+
 export const E2E = {
-  fakePort: 4310,
-  appPort: 3310,
-  noKeyPort: 3311,
+  fakePort: 4310 + offset,
+  appPort: 3310 + offset,
+  noKeyPort: 3311 + offset,
   serverKey: "e2e-server-key",
 } as const;

@@ -29,7 +29,7 @@ function alive(pid: number | undefined): boolean {
 export function acquireRunLock(timeoutMs = 20 * 60 * 1000): void {
   const deadline = Date.now() + timeoutMs;
   mkdirSync(".data", { recursive: true });
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     try {
       mkdirSync(LOCK);
       writeFileSync(`${LOCK}/pid`, String(process.pid));

@@ -8,7 +8,11 @@ import { existsSync } from "node:fs";
 import { E2E } from "./ports.ts";
 
 const next = "node_modules/next/dist/bin/next";
-const baseEnv: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1` };
+const baseEnv: Record<string, string | undefined> = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1`,
+};
 
 if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: baseEnv as NodeJS.ProcessEnv });

@@ -54,7 +54,11 @@ describe("the real client (@ai-sdk/mistral + ai streamText) against the fake", (
 
   it("answers structured output with an instance of the requested schema", async () => {
     const schema = z.object({ title: z.string(), pages: z.number().int().min(10) });
-    const result = streamText({ model: mistral("mistral-small-latest"), prompt: "A book", output: Output.object({ schema }) });
+    const result = streamText({
+      model: mistral("mistral-small-latest"),
+      prompt: "A book",
+      output: Output.object({ schema }),
+    });
     expect(schema.safeParse(await result.output).success).toBe(true);
     expect((fake.requests[0]!.body as Json).response_format.type).toBe("json_schema");
   });
@@ -69,7 +73,12 @@ describe("the real client (@ai-sdk/mistral + ai streamText) against the fake", (
   it("surfaces a 401 as an API call error", async () => {
     const bad = createMistral({ baseURL: fake.url, apiKey: "bad-key" });
     const errors: unknown[] = [];
-    const result = streamText({ model: bad("mistral-small-latest"), prompt: "Hello", maxRetries: 0, onError: ({ error }) => void errors.push(error) });
+    const result = streamText({
+      model: bad("mistral-small-latest"),
+      prompt: "Hello",
+      maxRetries: 0,
+      onError: ({ error }) => void errors.push(error),
+    });
     await result.consumeStream();
     expect(errors).toHaveLength(1);
     expect(APICallError.isInstance(errors[0]) && errors[0].statusCode).toBe(401);

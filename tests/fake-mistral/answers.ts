@@ -40,14 +40,20 @@ export function messageText(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content
-    .map((chunk: { type?: string; text?: unknown }) => (chunk.type === "text" && typeof chunk.text === "string" ? chunk.text : ""))
+    .map((chunk: { type?: string; text?: unknown }) =>
+      chunk.type === "text" && typeof chunk.text === "string" ? chunk.text : "",
+    )
     .join("");
 }
 
 /** Text of a message as the token count sees it: content plus tool-call names and arguments. */
 function countedText(message: Message): string {
   const calls = message.role === "assistant" ? (message.tool_calls ?? []) : [];
-  const args = calls.map((c) => c.function.name + (typeof c.function.arguments === "string" ? c.function.arguments : JSON.stringify(c.function.arguments)));
+  const args = calls.map(
+    (c) =>
+      c.function.name +
+      (typeof c.function.arguments === "string" ? c.function.arguments : JSON.stringify(c.function.arguments)),
+  );
   return messageText("content" in message ? message.content : null) + args.join("");
 }
 
@@ -134,7 +140,10 @@ function plainAnswer(request: ChatRequest): string {
   if (last?.role === "tool") return toolResultAnswer(messages, last);
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
   const userText = messageText(lastUser?.content ?? "");
-  const systemText = messages.filter((m) => m.role === "system").map((m) => messageText(m.content)).join("\n");
+  const systemText = messages
+    .filter((m) => m.role === "system")
+    .map((m) => messageText(m.content))
+    .join("\n");
   const language = userText.trim() === TRANSLATABLE ? targetLanguage(systemText) : undefined;
   const answer = language ? translations[language]! : `You said: ${userText}`;
   // Mistral's prefix guide slices the prefix off the returned content, so the answer starts with it.
@@ -143,7 +152,8 @@ function plainAnswer(request: ChatRequest): string {
 
 function shapeAsJson(request: ChatRequest, text: string): string {
   const format = request.response_format;
-  if (format?.type === "json_schema" && format.json_schema) return JSON.stringify(minimalInstance(format.json_schema.schema));
+  if (format?.type === "json_schema" && format.json_schema)
+    return JSON.stringify(minimalInstance(format.json_schema.schema));
   if (format?.type === "json_object") return JSON.stringify({ answer: text });
   return text;
 }
@@ -151,7 +161,13 @@ function shapeAsJson(request: ChatRequest, text: string): string {
 /** Cut at the first stop sequence (finish "stop"), then at `max_tokens` pieces (finish "length"). */
 function limit(request: ChatRequest, text: string): { pieces: string[]; finishReason: string } {
   const stops = request.stop == null ? [] : Array.isArray(request.stop) ? request.stop : [request.stop];
-  const cut = Math.min(...stops.filter((s) => s !== "").map((s) => text.indexOf(s)).filter((i) => i >= 0), text.length);
+  const cut = Math.min(
+    ...stops
+      .filter((s) => s !== "")
+      .map((s) => text.indexOf(s))
+      .filter((i) => i >= 0),
+    text.length,
+  );
   const pieces = splitIntoPieces(text.slice(0, cut));
   const max = request.max_tokens;
   if (max != null && pieces.length > max) return { pieces: pieces.slice(0, max), finishReason: "length" };
@@ -162,8 +178,17 @@ export function defaultCompletion(request: ChatRequest): Completion {
   const last = request.messages.at(-1);
   const tool = last ? chooseTool(request, last) : undefined;
   if (tool) {
-    const call = { id: toolCallId(request, 0), name: tool.name, arguments: JSON.stringify(minimalInstance(tool.parameters)) };
-    return { pieces: [], toolCalls: [call], finishReason: "tool_calls", usage: usageFor(request, completionTokensOf([], [call])) };
+    const call = {
+      id: toolCallId(request, 0),
+      name: tool.name,
+      arguments: JSON.stringify(minimalInstance(tool.parameters)),
+    };
+    return {
+      pieces: [],
+      toolCalls: [call],
+      finishReason: "tool_calls",
+      usage: usageFor(request, completionTokensOf([], [call])),
+    };
   }
   const { pieces, finishReason } = limit(request, shapeAsJson(request, plainAnswer(request)));
   return { pieces, toolCalls: [], finishReason, usage: usageFor(request, pieces.length) };
@@ -172,7 +197,16 @@ export function defaultCompletion(request: ChatRequest): Completion {
 /** Scripted responses are sent as given: no stop/max_tokens cutting. */
 export function scriptedCompletion(request: ChatRequest, script: ScriptedResponse): Completion {
   const pieces = script.chunks ?? splitIntoPieces(script.content ?? "");
-  const toolCalls = (script.toolCalls ?? []).map((c, i) => ({ id: c.id ?? toolCallId(request, i), name: c.name, arguments: c.arguments }));
+  const toolCalls = (script.toolCalls ?? []).map((c, i) => ({
+    id: c.id ?? toolCallId(request, i),
+    name: c.name,
+    arguments: c.arguments,
+  }));
   const finishReason = script.finishReason ?? (toolCalls.length > 0 ? "tool_calls" : "stop");
-  return { pieces, toolCalls, finishReason, usage: script.usage ?? usageFor(request, completionTokensOf(pieces, toolCalls)) };
+  return {
+    pieces,
+    toolCalls,
+    finishReason,
+    usage: script.usage ?? usageFor(request, completionTokensOf(pieces, toolCalls)),
+  };
 }

@@ -4,7 +4,13 @@
  */
 import type { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { countPromptTokens, defaultCompletion, scriptedCompletion, type ChatRequest, type Completion } from "./answers.ts";
+import {
+  countPromptTokens,
+  defaultCompletion,
+  scriptedCompletion,
+  type ChatRequest,
+  type Completion,
+} from "./answers.ts";
 import type { Fault, FakeControl, RecordedRequest } from "./control.ts";
 import { checkConversation } from "./conversation.ts";
 import { invalidArgs, invalidModel, rateLimited, rateLimitHeaders, serverError, type JsonReply } from "./errors.ts";
@@ -63,7 +69,10 @@ export async function handleChatCompletion(exchange: ChatExchange): Promise<void
   const headers = rateLimitHeaders(719, completion.usage.total_tokens);
   if (request.stream) return stream(exchange, identity, completion, fault, headers);
   const payloadCount = completion.pieces.length + 2;
-  const aborted = await pause(res, delayBefore(fault, 0) + (fault?.kind === "slow" ? fault.chunkDelayMs * (payloadCount - 1) : 0));
+  const aborted = await pause(
+    res,
+    delayBefore(fault, 0) + (fault?.kind === "slow" ? fault.chunkDelayMs * (payloadCount - 1) : 0),
+  );
   if (aborted) return;
   if (fault?.kind === "cut_mid_stream") return cut(res, record);
   reply({ status: 200, body: completionBody(identity, completion), headers });

@@ -24,9 +24,17 @@ export const scriptedResponseSchema = z.strictObject({
 const times = z.number().int().positive().optional();
 export const faultSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("rate_limit"), times, retryAfterSeconds: z.number().nonnegative().optional() }),
-  z.strictObject({ kind: z.literal("server_error"), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(), times }),
+  z.strictObject({
+    kind: z.literal("server_error"),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+    times,
+  }),
   z.strictObject({ kind: z.literal("cut_mid_stream"), afterChunks: z.number().int().nonnegative().optional() }),
-  z.strictObject({ kind: z.literal("slow"), chunkDelayMs: z.number().nonnegative(), firstChunkDelayMs: z.number().nonnegative().optional() }),
+  z.strictObject({
+    kind: z.literal("slow"),
+    chunkDelayMs: z.number().nonnegative(),
+    firstChunkDelayMs: z.number().nonnegative().optional(),
+  }),
   z.strictObject({ kind: z.literal("unauthorized") }),
 ]);
 
@@ -103,7 +111,13 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 }
 
 /** `/__fake/*` routes; no auth, JSON in and out. */
-export function handleControl(req: IncomingMessage, res: ServerResponse, path: string, text: string, control: FakeControl): void {
+export function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  text: string,
+  control: FakeControl,
+): void {
   const route = `${req.method ?? "GET"} ${path}`;
   if (route === "GET /__fake/requests") return sendJson(res, 200, control.requests);
   if (route === "DELETE /__fake/requests") {
@@ -114,7 +128,8 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, path: s
     control.reset();
     return sendJson(res, 200, { ok: true });
   }
-  if (route !== "POST /__fake/script" && route !== "POST /__fake/fault") return sendJson(res, 404, { detail: "Not Found" });
+  if (route !== "POST /__fake/script" && route !== "POST /__fake/fault")
+    return sendJson(res, 404, { detail: "Not Found" });
   const json = parseJson(text);
   if (!json.ok) return sendJson(res, 400, { error: `body is not JSON: ${json.error}` });
   if (route === "POST /__fake/script") {

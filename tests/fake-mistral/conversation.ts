@@ -5,12 +5,7 @@
  * Checks run in mistral-common's order, so the first failing rule is the one reported.
  */
 import { Ajv } from "ajv";
-import {
-  invalidFunctionCall,
-  invalidRequest,
-  messageOrder,
-  type JsonReply,
-} from "./errors.ts";
+import { invalidFunctionCall, invalidRequest, messageOrder, type JsonReply } from "./errors.ts";
 
 export type ToolCall = { id?: string; type?: string; function: { name: string; arguments: unknown } };
 export type Message =
@@ -39,14 +34,23 @@ function checkStructure(messages: Message[]): JsonReply | null {
     return messageOrder("Conversation must start with a user message or system message");
   }
   const last = messages.at(-1);
-  if (messages.length > 1 && last && last.role !== "user" && last.role !== "tool" && !(last.role === "assistant" && last.prefix)) {
+  if (
+    messages.length > 1 &&
+    last &&
+    last.role !== "user" &&
+    last.role !== "tool" &&
+    !(last.role === "assistant" && last.prefix)
+  ) {
     // Wording of recorded/errors/400_last_role_assistant_2025-06.json; type/code as seen in 2026 (FACTS §4.2).
-    return messageOrder(`Expected last role User or Tool (or Assistant with prefix True) for serving but got ${last.role}`);
+    return messageOrder(
+      `Expected last role User or Tool (or Assistant with prefix True) for serving but got ${last.role}`,
+    );
   }
   for (let i = 1; i < messages.length; i++) {
     const previous = messages[i - 1]!.role;
     const current = messages[i]!.role;
-    if (!allowedAfter[previous].includes(current)) return messageOrder(`Unexpected role '${current}' after role '${previous}'`);
+    if (!allowedAfter[previous].includes(current))
+      return messageOrder(`Unexpected role '${current}' after role '${previous}'`);
   }
   return checkToolResults(messages);
 }
@@ -57,15 +61,18 @@ function checkToolResults(messages: Message[]): JsonReply | null {
   const observed = new Set<string | null | undefined>();
   for (const message of messages.slice(1)) {
     if (message.role === "tool") {
-      if (observed.has(message.tool_call_id)) return messageOrder(`Duplicate tool call id ${String(message.tool_call_id)} in tool results`);
-      if (!expected.has(message.tool_call_id ?? undefined)) return messageOrder(`Unexpected tool call id ${String(message.tool_call_id)} in tool results`);
+      if (observed.has(message.tool_call_id))
+        return messageOrder(`Duplicate tool call id ${String(message.tool_call_id)} in tool results`);
+      if (!expected.has(message.tool_call_id ?? undefined))
+        return messageOrder(`Unexpected tool call id ${String(message.tool_call_id)} in tool results`);
       observed.add(message.tool_call_id);
     } else if (message.role === "assistant") {
       if (expected.size !== observed.size) return messageOrder("Not the same number of function calls and responses");
       expected.clear();
       observed.clear();
       for (const call of message.tool_calls ?? []) {
-        if (expected.has(call.id)) return messageOrder(`Duplicate tool call id ${String(call.id)} in assistant message`);
+        if (expected.has(call.id))
+          return messageOrder(`Duplicate tool call id ${String(call.id)} in assistant message`);
         expected.add(call.id);
       }
     }
@@ -75,7 +82,11 @@ function checkToolResults(messages: Message[]): JsonReply | null {
 
 function hasContent(content: unknown): boolean {
   // Python truthiness, as in mistral-common: "" / null / [] count as no content.
-  return Array.isArray(content) ? content.length > 0 : typeof content === "string" ? content.length > 0 : content != null;
+  return Array.isArray(content)
+    ? content.length > 0
+    : typeof content === "string"
+      ? content.length > 0
+      : content != null;
 }
 
 function badToolCallId(id: string): JsonReply {
@@ -103,7 +114,8 @@ function checkMessage(message: Message, isLast: boolean): JsonReply | null {
     if (message.prefix && !isLast) return invalidRequest("Assistant message with prefix True must be last message");
   }
   if (message.role === "tool") {
-    if (message.name != null && !FUNCTION_NAME.test(message.name)) return invalidFunctionCall(badFunctionName(message.name));
+    if (message.name != null && !FUNCTION_NAME.test(message.name))
+      return invalidFunctionCall(badFunctionName(message.name));
     if (message.tool_call_id == null) return invalidRequest("Tool call id has to be defined.");
     if (!TOOL_CALL_ID.test(message.tool_call_id)) return badToolCallId(message.tool_call_id);
   }
@@ -119,7 +131,9 @@ function checkTools(tools: Tool[]): JsonReply | null {
     if (fn === undefined) continue; // built-in connectors (web_search…) carry no function
     if (!draft7.validateSchema(fn.parameters as object)) {
       const error = draft7.errors?.[0];
-      return invalidRequest(`Invalid tool schema: ${error ? `${error.instancePath || "/"} ${error.message ?? ""}`.trim() : "invalid"}`);
+      return invalidRequest(
+        `Invalid tool schema: ${error ? `${error.instancePath || "/"} ${error.message ?? ""}`.trim() : "invalid"}`,
+      );
     }
     if (!FUNCTION_NAME.test(fn.name)) return invalidRequest(badFunctionName(fn.name));
   }

@@ -56,7 +56,11 @@ describe("streamed chat completion (FACTS §3)", () => {
     expect(final.choices[0].finish_reason).toBe("tool_calls");
     expect(final.usage.total_tokens).toBeGreaterThan(0);
     const [call] = final.choices[0].delta.tool_calls;
-    expect(call).toMatchObject({ type: "function", index: 0, function: { name: "get_weather", arguments: '{"city": "Paris"}' } });
+    expect(call).toMatchObject({
+      type: "function",
+      index: 0,
+      function: { name: "get_weather", arguments: '{"city": "Paris"}' },
+    });
     expect(call.id).toMatch(/^[A-Za-z0-9]{9}$/);
   });
 
@@ -83,12 +87,19 @@ describe("non-streamed chat completion (FACTS §2)", () => {
     expect(Object.keys(body)).toEqual(["id", "created", "model", "usage", "object", "choices"]);
     expect(body.id).toMatch(/^[0-9a-f]{32}$/);
     expect(body).toMatchObject({ model: "mistral-large-latest", object: "chat.completion" });
-    expect(body.choices).toEqual([{ index: 0, finish_reason: "stop", message: { role: "assistant", tool_calls: null, content: "You said: Hi" } }]);
+    expect(body.choices).toEqual([
+      { index: 0, finish_reason: "stop", message: { role: "assistant", tool_calls: null, content: "You said: Hi" } },
+    ]);
     expect(Object.keys(body.usage).slice(0, 3)).toEqual(["prompt_tokens", "total_tokens", "completion_tokens"]);
   });
 
   it("answers a tool call without a content key and with string arguments", async () => {
-    const res = await chat(fake, { model: "mistral-small-latest", messages: [user("Weather?")], tools: [weatherTool], tool_choice: "any" });
+    const res = await chat(fake, {
+      model: "mistral-small-latest",
+      messages: [user("Weather?")],
+      tools: [weatherTool],
+      tool_choice: "any",
+    });
     const { choices } = (await res.json()) as Json;
     expect(choices[0].finish_reason).toBe("tool_calls");
     expect(choices[0].message).not.toHaveProperty("content");
@@ -100,7 +111,10 @@ describe("non-streamed chat completion (FACTS §2)", () => {
 
 describe("default answers", () => {
   const translate = async (system: string) => {
-    const res = await chat(fake, { model: "mistral-small-latest", messages: [{ role: "system", content: system }, user("I love programming.")] });
+    const res = await chat(fake, {
+      model: "mistral-small-latest",
+      messages: [{ role: "system", content: system }, user("I love programming.")],
+    });
     return ((await res.json()) as Json).choices[0].message.content as string;
   };
 
@@ -123,17 +137,39 @@ describe("default answers", () => {
   });
 
   it("produces JSON that fits the requested json_schema, and an answer object for json_object", async () => {
-    const schema = { type: "object", properties: { title: { type: "string", minLength: 3 }, year: { type: "integer", minimum: 1900 }, tags: { type: "array", items: { type: "string" }, minItems: 1 } }, required: ["title", "year", "tags"], additionalProperties: false };
-    const structured = await chat(fake, { model: "mistral-small-latest", messages: [user("A book")], response_format: { type: "json_schema", json_schema: { name: "book", schema, strict: true } } });
+    const schema = {
+      type: "object",
+      properties: {
+        title: { type: "string", minLength: 3 },
+        year: { type: "integer", minimum: 1900 },
+        tags: { type: "array", items: { type: "string" }, minItems: 1 },
+      },
+      required: ["title", "year", "tags"],
+      additionalProperties: false,
+    };
+    const structured = await chat(fake, {
+      model: "mistral-small-latest",
+      messages: [user("A book")],
+      response_format: { type: "json_schema", json_schema: { name: "book", schema, strict: true } },
+    });
     const instance = JSON.parse(((await structured.json()) as Json).choices[0].message.content);
     expect(new Ajv().validate(schema, instance)).toBe(true);
 
-    const object = await chat(fake, { model: "mistral-small-latest", messages: [user("Answer in JSON")], response_format: { type: "json_object" } });
-    expect(JSON.parse(((await object.json()) as Json).choices[0].message.content)).toEqual({ answer: "You said: Answer in JSON" });
+    const object = await chat(fake, {
+      model: "mistral-small-latest",
+      messages: [user("Answer in JSON")],
+      response_format: { type: "json_object" },
+    });
+    expect(JSON.parse(((await object.json()) as Json).choices[0].message.content)).toEqual({
+      answer: "You said: Answer in JSON",
+    });
   });
 
   it("counts prompt tokens by the documented rule and reports them", async () => {
-    const body = { model: "mistral-small-latest", messages: [{ role: "system", content: "Be brief." }, user("12345678")] };
+    const body = {
+      model: "mistral-small-latest",
+      messages: [{ role: "system", content: "Be brief." }, user("12345678")],
+    };
     // (4 + ceil(9/4)) + (4 + ceil(8/4)) = 7 + 6
     expect(countPromptTokens(body as Parameters<typeof countPromptTokens>[0])).toBe(13);
     const res = await chat(fake, body);
@@ -143,7 +179,10 @@ describe("default answers", () => {
 
 describe("scripting", () => {
   it("serves scripted responses in order, then falls back to the default answer", async () => {
-    fake.script({ content: "First scripted answer" }, { chunks: ["Sec", "ond"], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } });
+    fake.script(
+      { content: "First scripted answer" },
+      { chunks: ["Sec", "ond"], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } },
+    );
     const first = await streamOf({ messages: [user("a")] });
     const second = await streamOf({ messages: [user("b")] });
     const third = await streamOf({ messages: [user("c")] });
@@ -154,7 +193,8 @@ describe("scripting", () => {
   });
 
   it("is driven over HTTP by another process", async () => {
-    const post = (path: string, body: unknown) => fetch(`${fake.origin}/__fake/${path}`, { method: "POST", body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${fake.origin}/__fake/${path}`, { method: "POST", body: JSON.stringify(body) });
     expect((await post("script", [{ content: "Over HTTP" }])).status).toBe(200);
     expect((await post("script", { content: 42 })).status).toBe(400);
     expect((await post("fault", { kind: "nope" })).status).toBe(400);
@@ -163,8 +203,15 @@ describe("scripting", () => {
     expect(((await ok.json()) as Json).choices[0].message.content).toBe("Over HTTP");
 
     const log = (await (await fetch(`${fake.origin}/__fake/requests`)).json()) as Json[];
-    expect(log.map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v1/chat/completions", 401], ["POST", "/v1/chat/completions", 200]]);
-    expect(log[1]).toMatchObject({ headers: { authorization: "Bearer test-key", "content-type": "application/json" }, body: { messages: [user("x")] }, aborted: false });
+    expect(log.map((r) => [r.method, r.path, r.status])).toEqual([
+      ["POST", "/v1/chat/completions", 401],
+      ["POST", "/v1/chat/completions", 200],
+    ]);
+    expect(log[1]).toMatchObject({
+      headers: { authorization: "Bearer test-key", "content-type": "application/json" },
+      body: { messages: [user("x")] },
+      aborted: false,
+    });
 
     expect((await fetch(`${fake.origin}/__fake/requests`, { method: "DELETE" })).status).toBe(200);
     expect(fake.requests).toEqual([]);
@@ -181,15 +228,51 @@ describe("GET /v1/models (FACTS §5)", () => {
     const list = (await res.json()) as Json;
     expect(list.object).toBe("list");
     const byId = new Map<string, Json>(list.data.map((card: Json) => [card.id, card]));
-    for (const id of ["mistral-large-latest", "mistral-large-2512", "mistral-medium-latest", "mistral-small-latest", "ministral-8b-latest", "codestral-latest", "magistral-medium-latest", "open-mistral-nemo", "mistral-embed", "mistral-ocr-latest"]) {
+    for (const id of [
+      "mistral-large-latest",
+      "mistral-large-2512",
+      "mistral-medium-latest",
+      "mistral-small-latest",
+      "ministral-8b-latest",
+      "codestral-latest",
+      "magistral-medium-latest",
+      "open-mistral-nemo",
+      "mistral-embed",
+      "mistral-ocr-latest",
+    ]) {
       expect(byId.has(id), id).toBe(true);
     }
     expect(new Set(list.data.map((card: Json) => card.created)).size).toBe(1);
     const large = byId.get("mistral-large-latest")!;
-    expect(Object.keys(large)).toEqual(["id", "object", "created", "owned_by", "capabilities", "name", "description", "max_context_length", "aliases", "deprecation", "deprecation_replacement_model", "default_model_temperature", "type"]);
-    expect(large).toMatchObject({ name: "mistral-large-2512", max_context_length: 262144, default_model_temperature: 0.3, aliases: [] });
-    expect(byId.get("mistral-medium-latest")).toMatchObject({ name: "mistral-medium-2508", aliases: ["mistral-medium-2508", "mistral-medium"] });
-    expect(byId.get("mistral-embed")).toMatchObject({ capabilities: { completion_chat: false }, default_model_temperature: null });
+    expect(Object.keys(large)).toEqual([
+      "id",
+      "object",
+      "created",
+      "owned_by",
+      "capabilities",
+      "name",
+      "description",
+      "max_context_length",
+      "aliases",
+      "deprecation",
+      "deprecation_replacement_model",
+      "default_model_temperature",
+      "type",
+    ]);
+    expect(large).toMatchObject({
+      name: "mistral-large-2512",
+      max_context_length: 262144,
+      default_model_temperature: 0.3,
+      aliases: [],
+    });
+    expect(byId.get("mistral-medium-latest")).toMatchObject({
+      name: "mistral-medium-2508",
+      aliases: ["mistral-medium-2508", "mistral-medium"],
+    });
+    expect(byId.get("mistral-embed")).toMatchObject({
+      capabilities: { completion_chat: false },
+      default_model_temperature: null,
+    });
     expect(byId.get("mistral-ocr-latest")).toMatchObject({ capabilities: { completion_chat: false, ocr: true } });
   });
 });

@@ -6,7 +6,11 @@ const fake = await startFakeMistral();
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const request = (stream = true) => ({ model: "mistral-small-latest", stream, messages: [user("one two three four five")] });
+const request = (stream = true) => ({
+  model: "mistral-small-latest",
+  stream,
+  messages: [user("one two three four five")],
+});
 
 describe("faults", () => {
   it("rate_limit answers the real 429 the given number of times, then recovers", async () => {
@@ -18,7 +22,14 @@ describe("faults", () => {
       expect(res.headers.get("retry-after")).toBe("3");
       expect(res.headers.get("x-ratelimit-remaining-req-minute")).toBe("0");
       expect(res.headers.get("x-ratelimit-limit-req-minute")).toBe("720");
-      expect(await res.json()).toEqual({ object: "error", message: "Rate limit exceeded", type: "rate_limited", param: null, code: "1300", raw_status_code: 429 });
+      expect(await res.json()).toEqual({
+        object: "error",
+        message: "Rate limit exceeded",
+        type: "rate_limited",
+        param: null,
+        code: "1300",
+        raw_status_code: 429,
+      });
     }
     expect((await chat(fake, request(false))).status).toBe(200);
   });

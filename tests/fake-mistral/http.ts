@@ -10,7 +10,12 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Every reply of the fake, errors included, is `application/json` (FACTS §6: the TS SDK dispatches on it). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,

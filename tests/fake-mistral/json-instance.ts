@@ -34,7 +34,7 @@ function instanceOf(schema: unknown, root: Schema, depth: number): unknown {
       return Object.assign({}, ...options.map((part) => instanceOf(part, root, depth + 1) as object));
     }
   }
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") ?? "null" : schema.type;
+  const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== "null") ?? "null") : schema.type;
   switch (type) {
     case "object": {
       const properties = isSchema(schema.properties) ? schema.properties : {};
@@ -47,11 +47,18 @@ function instanceOf(schema: unknown, root: Schema, depth: number): unknown {
     }
     case "string": {
       const minLength = typeof schema.minLength === "number" ? schema.minLength : 0;
-      return "example".padEnd(minLength, "e").slice(0, typeof schema.maxLength === "number" ? schema.maxLength : undefined);
+      return "example"
+        .padEnd(minLength, "e")
+        .slice(0, typeof schema.maxLength === "number" ? schema.maxLength : undefined);
     }
     case "integer":
     case "number": {
-      const minimum = typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : 0;
+      const minimum =
+        typeof schema.minimum === "number"
+          ? schema.minimum
+          : typeof schema.exclusiveMinimum === "number"
+            ? schema.exclusiveMinimum + 1
+            : 0;
       const maximum = typeof schema.maximum === "number" ? schema.maximum : Infinity;
       const value = Math.min(minimum, maximum);
       return type === "integer" ? Math.ceil(value) : value;

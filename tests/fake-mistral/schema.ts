@@ -46,17 +46,19 @@ function prepareSchemas(schemas: JsonObject): JsonObject {
     if (!isObject(discriminator)) return;
     const tag = String(discriminator.propertyName);
     const branches = Array.isArray(node.oneOf) ? node.oneOf.map(resolve) : [];
-    const usable = branches.length > 0 && branches.every((branch) => {
-      const properties = branch?.properties;
-      if (!isObject(properties)) return false;
-      const tagSchema = properties[tag];
-      const target = resolve(tagSchema);
-      if (isObject(tagSchema) && tagSchema !== target && target !== undefined) {
-        const { $ref: _inlined, ...annotations } = tagSchema;
-        properties[tag] = { ...target, ...annotations };
-      }
-      return target !== undefined && ("const" in target || "enum" in target);
-    });
+    const usable =
+      branches.length > 0 &&
+      branches.every((branch) => {
+        const properties = branch?.properties;
+        if (!isObject(properties)) return false;
+        const tagSchema = properties[tag];
+        const target = resolve(tagSchema);
+        if (isObject(tagSchema) && tagSchema !== target && target !== undefined) {
+          const { $ref: _inlined, ...annotations } = tagSchema;
+          properties[tag] = { ...target, ...annotations };
+        }
+        return target !== undefined && ("const" in target || "enum" in target);
+      });
     if (!usable) {
       delete node.discriminator;
       return;
@@ -76,7 +78,13 @@ export function loadRequestSchema(): ValidateFunction {
   const text = readFileSync(new URL("./spec/chat-completion-request.yaml", import.meta.url), "utf8");
   const spec = parse(text) as { components: { schemas: JsonObject } };
   // strict:false because OpenAPI adds keywords JSON Schema doesn't know (`x-speakeasy-*`, `examples` on refs…).
-  const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true, validateFormats: false, logger: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    discriminator: true,
+    validateFormats: false,
+    logger: false,
+  });
   ajv.addSchema({ $id: SPEC_ID, $defs: prepareSchemas(spec.components.schemas) });
   compiled = ajv.compile({ $ref: `${SPEC_ID}#/$defs/ChatCompletionRequest` });
   return compiled;
@@ -124,25 +132,57 @@ function quoteList(values: unknown[]): string {
 }
 
 function toDetail(error: ErrorObject, body: unknown): Detail | null {
-  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const input = valueAt(body, segments);
   const at = (extra: string[] = []): (string | number)[] => locOf(body, [...segments, ...extra]);
   const params = error.params as JsonObject;
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      return { type: "extra_forbidden", loc: at([key]), msg: "Extra inputs are not permitted", input: valueAt(input, [key]) };
+      return {
+        type: "extra_forbidden",
+        loc: at([key]),
+        msg: "Extra inputs are not permitted",
+        input: valueAt(input, [key]),
+      };
     }
     case "required":
       return { type: "missing", loc: at([String(params.missingProperty)]), msg: "Field required", input };
     case "maximum":
-      return { type: "less_than_equal", loc: at(), msg: `Input should be less than or equal to ${String(params.limit)}`, input, ctx: { le: params.limit } };
+      return {
+        type: "less_than_equal",
+        loc: at(),
+        msg: `Input should be less than or equal to ${String(params.limit)}`,
+        input,
+        ctx: { le: params.limit },
+      };
     case "minimum":
-      return { type: "greater_than_equal", loc: at(), msg: `Input should be greater than or equal to ${String(params.limit)}`, input, ctx: { ge: params.limit } };
+      return {
+        type: "greater_than_equal",
+        loc: at(),
+        msg: `Input should be greater than or equal to ${String(params.limit)}`,
+        input,
+        ctx: { ge: params.limit },
+      };
     case "exclusiveMaximum":
-      return { type: "less_than", loc: at(), msg: `Input should be less than ${String(params.limit)}`, input, ctx: { lt: params.limit } };
+      return {
+        type: "less_than",
+        loc: at(),
+        msg: `Input should be less than ${String(params.limit)}`,
+        input,
+        ctx: { lt: params.limit },
+      };
     case "exclusiveMinimum":
-      return { type: "greater_than", loc: at(), msg: `Input should be greater than ${String(params.limit)}`, input, ctx: { gt: params.limit } };
+      return {
+        type: "greater_than",
+        loc: at(),
+        msg: `Input should be greater than ${String(params.limit)}`,
+        input,
+        ctx: { gt: params.limit },
+      };
     case "type": {
       const expected = String(params.type);
       if (expected === "null") return null; // the `| None` arm of an Optional: pydantic never reports it
@@ -150,7 +190,13 @@ function toDetail(error: ErrorObject, body: unknown): Detail | null {
       return { type, loc: at(), msg, input };
     }
     case "const":
-      return { type: "literal_error", loc: at(), msg: `Input should be ${quoteList([params.allowedValue])}`, input, ctx: { expected: quoteList([params.allowedValue]) } };
+      return {
+        type: "literal_error",
+        loc: at(),
+        msg: `Input should be ${quoteList([params.allowedValue])}`,
+        input,
+        ctx: { expected: quoteList([params.allowedValue]) },
+      };
     case "enum": {
       const expected = quoteList(params.allowedValues as unknown[]);
       return { type: "enum", loc: at(), msg: `Input should be ${expected}`, input, ctx: { expected } };
@@ -158,7 +204,13 @@ function toDetail(error: ErrorObject, body: unknown): Detail | null {
     case "discriminator":
       // A missing tag is already reported as `missing`; an unknown one is pydantic's union_tag_invalid.
       if (params.error !== "mapping") return null;
-      return { type: "union_tag_invalid", loc: at(), msg: `Input tag '${String(params.tagValue)}' found using '${String(params.tag)}' does not match any of the expected tags`, input, ctx: { discriminator: `'${String(params.tag)}'`, tag: String(params.tagValue) } };
+      return {
+        type: "union_tag_invalid",
+        loc: at(),
+        msg: `Input tag '${String(params.tagValue)}' found using '${String(params.tag)}' does not match any of the expected tags`,
+        input,
+        ctx: { discriminator: `'${String(params.tag)}'`, tag: String(params.tagValue) },
+      };
     case "anyOf":
     case "oneOf":
       return null; // the failing branches already reported why
@@ -187,17 +239,30 @@ function dedupe(details: Detail[]): Detail[] {
 
 /** The real 422 shape: `message` is an object holding FastAPI's `detail` list (FACTS §7.2). */
 export function validationError(detail: Detail[]): JsonReply {
-  return { status: 422, body: { object: "error", message: { detail }, type: "invalid_request_error", param: null, code: null } };
+  return {
+    status: 422,
+    body: { object: "error", message: { detail }, type: "invalid_request_error", param: null, code: null },
+  };
 }
 
 /** FastAPI's answer to a body that is not JSON at all. */
 export function jsonDecodeError(position: number): JsonReply {
-  return validationError([{ type: "json_invalid", loc: ["body", position], msg: "JSON decode error", input: {}, ctx: { error: "Expecting value" } }]);
+  return validationError([
+    {
+      type: "json_invalid",
+      loc: ["body", position],
+      msg: "JSON decode error",
+      input: {},
+      ctx: { error: "Expecting value" },
+    },
+  ]);
 }
 
 export function validateRequestBody(body: unknown): JsonReply | null {
   const validate = loadRequestSchema();
   if (validate(body)) return null;
   const details = dedupe((validate.errors ?? []).map((e) => toDetail(e, body)).filter((d): d is Detail => d !== null));
-  return validationError(details.length > 0 ? details : [{ type: "value_error", loc: ["body"], msg: "Invalid request", input: body }]);
+  return validationError(
+    details.length > 0 ? details : [{ type: "value_error", loc: ["body"], msg: "Invalid request", input: body }],
+  );
 }

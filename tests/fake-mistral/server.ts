@@ -6,7 +6,14 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleChatCompletion } from "./chat.ts";
-import { createControl, handleControl, type FakeControl, type Fault, type RecordedRequest, type ScriptedResponse } from "./control.ts";
+import {
+  createControl,
+  handleControl,
+  type FakeControl,
+  type Fault,
+  type RecordedRequest,
+  type ScriptedResponse,
+} from "./control.ts";
 import { notFound, unauthorized, type JsonReply } from "./errors.ts";
 import { readBody, sendJson, sendReply } from "./http.ts";
 import { modelList } from "./models.ts";
@@ -33,7 +40,9 @@ const routes: Record<string, string[]> = { "/v1/chat/completions": ["POST"], "/v
 
 function headerMap(req: IncomingMessage): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value]])),
+    Object.entries(req.headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value]],
+    ),
   );
 }
 
@@ -57,7 +66,15 @@ async function route(req: IncomingMessage, res: ServerResponse, control: FakeCon
   const text = await readBody(req);
   if (path.startsWith("/__fake/")) return handleControl(req, res, path, text, control);
 
-  const record: RecordedRequest = { method: req.method ?? "GET", path, headers: headerMap(req), body: parsedBody(text), status: null, aborted: false, cut: false };
+  const record: RecordedRequest = {
+    method: req.method ?? "GET",
+    path,
+    headers: headerMap(req),
+    body: parsedBody(text),
+    status: null,
+    aborted: false,
+    cut: false,
+  };
   control.requests.push(record);
   res.on("close", () => {
     if (!res.writableFinished && !record.cut) record.aborted = true;

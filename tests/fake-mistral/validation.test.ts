@@ -6,7 +6,10 @@ const fake = await startFakeMistral();
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-async function rejection(body: Json, key?: string | null): Promise<{ status: number; type: string | null; body: Json }> {
+async function rejection(
+  body: Json,
+  key?: string | null,
+): Promise<{ status: number; type: string | null; body: Json }> {
   const res = await chat(fake, { model: "mistral-small-latest", ...body }, { key });
   return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as Json };
 }
@@ -23,13 +26,22 @@ describe("authentication and routing (FACTS §4.2, §6)", () => {
     ["empty", ""],
     ["revoked", "bad-key"],
   ])("answers a %s key with the real 401 body", async (_, key) => {
-    expect(await rejection({ messages: [user("hi")] }, key)).toEqual({ status: 401, type: "application/json", body: { detail: "Unauthorized" } });
-    const models = await fetch(`${fake.url}/models`, { headers: key === null ? {} : { authorization: `Bearer ${key}` } });
+    expect(await rejection({ messages: [user("hi")] }, key)).toEqual({
+      status: 401,
+      type: "application/json",
+      body: { detail: "Unauthorized" },
+    });
+    const models = await fetch(`${fake.url}/models`, {
+      headers: key === null ? {} : { authorization: `Bearer ${key}` },
+    });
     expect(models.status).toBe(401);
   });
 
   it("answers unknown paths with FastAPI's 404", async () => {
-    const res = await fetch(`${fake.origin}/v1/chat/complete`, { method: "POST", headers: { authorization: "Bearer k" } });
+    const res = await fetch(`${fake.origin}/v1/chat/complete`, {
+      method: "POST",
+      headers: { authorization: "Bearer k" },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/json");
     expect(await res.json()).toEqual({ detail: "Not Found" });
@@ -43,31 +55,68 @@ describe("authentication and routing (FACTS §4.2, §6)", () => {
 });
 
 describe("schema validation → 422 (FACTS §1.1, recorded/errors/422_*.json)", () => {
-  const wrapped = (detail: Json[]) => ({ status: 422, type: "application/json", body: { object: "error", message: { detail }, type: "invalid_request_error", param: null, code: null } });
+  const wrapped = (detail: Json[]) => ({
+    status: 422,
+    type: "application/json",
+    body: { object: "error", message: { detail }, type: "invalid_request_error", param: null, code: null },
+  });
 
   it("rejects an unknown field as extra_forbidden", async () => {
     expect(await rejection({ messages: [user("hi")], max_completion_tokens: 32000 })).toEqual(
-      wrapped([{ type: "extra_forbidden", loc: ["body", "max_completion_tokens"], msg: "Extra inputs are not permitted", input: 32000 }]),
+      wrapped([
+        {
+          type: "extra_forbidden",
+          loc: ["body", "max_completion_tokens"],
+          msg: "Extra inputs are not permitted",
+          input: 32000,
+        },
+      ]),
     );
   });
 
   it("rejects temperature 1.6 as less_than_equal 1.5", async () => {
     expect(await rejection({ messages: [user("hi")], temperature: 1.6 })).toEqual(
-      wrapped([{ type: "less_than_equal", loc: ["body", "temperature"], msg: "Input should be less than or equal to 1.5", input: 1.6, ctx: { le: 1.5 } }]),
+      wrapped([
+        {
+          type: "less_than_equal",
+          loc: ["body", "temperature"],
+          msg: "Input should be less than or equal to 1.5",
+          input: 1.6,
+          ctx: { le: 1.5 },
+        },
+      ]),
     );
   });
 
   it("puts the role into the loc of a message field, as pydantic's tagged union does", async () => {
     expect(await rejection({ messages: [{ role: "user", content: "hi", name: "bob" }] })).toEqual(
-      wrapped([{ type: "extra_forbidden", loc: ["body", "messages", 0, "user", "name"], msg: "Extra inputs are not permitted", input: "bob" }]),
+      wrapped([
+        {
+          type: "extra_forbidden",
+          loc: ["body", "messages", 0, "user", "name"],
+          msg: "Extra inputs are not permitted",
+          input: "bob",
+        },
+      ]),
     );
   });
 
   it("reports missing fields and lower bounds", async () => {
     const { body } = await rejection({ model: undefined, messages: [user("hi")], max_tokens: -1 });
     expect(body.message.detail).toEqual([
-      { type: "missing", loc: ["body", "model"], msg: "Field required", input: { messages: [user("hi")], max_tokens: -1 } },
-      { type: "greater_than_equal", loc: ["body", "max_tokens"], msg: "Input should be greater than or equal to 0", input: -1, ctx: { ge: 0 } },
+      {
+        type: "missing",
+        loc: ["body", "model"],
+        msg: "Field required",
+        input: { messages: [user("hi")], max_tokens: -1 },
+      },
+      {
+        type: "greater_than_equal",
+        loc: ["body", "max_tokens"],
+        msg: "Input should be greater than or equal to 0",
+        input: -1,
+        ctx: { ge: 0 },
+      },
     ]);
   });
 });
@@ -88,26 +137,45 @@ describe("model and conversation rules → 400 (FACTS §1.2, recorded/errors/400
   it("rejects an assistant last message without prefix, and accepts it with prefix", async () => {
     const messages = [user("hi"), { role: "assistant", content: "Hello" }];
     expect(await rejection({ messages })).toEqual(
-      mistral400("Expected last role User or Tool (or Assistant with prefix True) for serving but got assistant", "invalid_request_message_order", "3230"),
+      mistral400(
+        "Expected last role User or Tool (or Assistant with prefix True) for serving but got assistant",
+        "invalid_request_message_order",
+        "3230",
+      ),
     );
-    const prefixed = await chat(fake, { model: "mistral-small-latest", messages: [user("hi"), { role: "assistant", content: "Hello", prefix: true }] });
+    const prefixed = await chat(fake, {
+      model: "mistral-small-latest",
+      messages: [user("hi"), { role: "assistant", content: "Hello", prefix: true }],
+    });
     expect(prefixed.status).toBe(200);
   });
 
   it("rejects prefix on a message that is not the last", async () => {
     const messages = [user("hi"), { role: "assistant", content: "Hello", prefix: true }, user("again")];
-    expect(await rejection({ messages })).toEqual(mistral400("Assistant message with prefix True must be last message", "invalid_request_error", null));
+    expect(await rejection({ messages })).toEqual(
+      mistral400("Assistant message with prefix True must be last message", "invalid_request_error", null),
+    );
   });
 
   it("rejects tool-call ids that are not 9 alphanumerics", async () => {
     expect(await rejection({ messages: toolRoundTrip("call_0fypS1hVX") })).toEqual(
-      mistral400("Tool call id was call_0fypS1hVX but must be a-z, A-Z, 0-9, with a length of 9.", "invalid_function_call", "3280"),
+      mistral400(
+        "Tool call id was call_0fypS1hVX but must be a-z, A-Z, 0-9, with a length of 9.",
+        "invalid_function_call",
+        "3280",
+      ),
     );
   });
 
   it("rejects a different number of tool calls and tool results", async () => {
     const [first, assistant, result] = toolRoundTrip();
-    const twoCalls = { ...assistant, tool_calls: [...assistant!.tool_calls, { id: "uKCZB9XEy", type: "function", function: { name: "get_weather", arguments: "{}" } }] };
+    const twoCalls = {
+      ...assistant,
+      tool_calls: [
+        ...assistant!.tool_calls,
+        { id: "uKCZB9XEy", type: "function", function: { name: "get_weather", arguments: "{}" } },
+      ],
+    };
     expect(await rejection({ messages: [first, twoCalls, result] })).toEqual(
       mistral400("Not the same number of function calls and responses", "invalid_request_message_order", "3230"),
     );
@@ -121,15 +189,27 @@ describe("model and conversation rules → 400 (FACTS §1.2, recorded/errors/400
 
   it("rejects an assistant message with both content and tool calls, or with neither", async () => {
     const [first, assistant, result] = toolRoundTrip();
-    const expected = mistral400("Assistant message must have either content or tool_calls, but not both.", "invalid_request_error", null);
-    expect(await rejection({ messages: [first, { ...assistant, content: "Let me check." }, result] })).toEqual(expected);
+    const expected = mistral400(
+      "Assistant message must have either content or tool_calls, but not both.",
+      "invalid_request_error",
+      null,
+    );
+    expect(await rejection({ messages: [first, { ...assistant, content: "Let me check." }, result] })).toEqual(
+      expected,
+    );
     expect(await rejection({ messages: [first, { role: "assistant", content: null }, user("?")] })).toEqual(expected);
   });
 
   it("rejects an empty conversation and a lone assistant message", async () => {
-    expect(await rejection({ messages: [] })).toEqual(mistral400("Conversation must have at least one message", "invalid_request_message_order", "3230"));
+    expect(await rejection({ messages: [] })).toEqual(
+      mistral400("Conversation must have at least one message", "invalid_request_message_order", "3230"),
+    );
     expect(await rejection({ messages: [{ role: "assistant", content: "Hi", prefix: true }] })).toEqual(
-      mistral400("Conversation must start with a user message or system message", "invalid_request_message_order", "3230"),
+      mistral400(
+        "Conversation must start with a user message or system message",
+        "invalid_request_message_order",
+        "3230",
+      ),
     );
   });
 
@@ -148,8 +228,12 @@ describe("model and conversation rules → 400 (FACTS §1.2, recorded/errors/400
     expect(await rejection({ messages: [user("hi")], prompt_mode: "reasoning" })).toEqual(
       mistral400("Reasoning prompt mode is not enabled for this model", "invalid_request_invalid_args", "3051"),
     );
-    expect((await chat(fake, { model: "magistral-medium-latest", messages: [user("hi")], prompt_mode: "reasoning" })).status).toBe(200);
+    expect(
+      (await chat(fake, { model: "magistral-medium-latest", messages: [user("hi")], prompt_mode: "reasoning" })).status,
+    ).toBe(200);
     const { body } = await rejection({ model: "open-mistral-7b", messages: [user("x".repeat(32768 * 4))] });
-    expect(body.message).toBe("Prompt contains 32772 tokens and 0 draft tokens, too large for model with 32768 maximum context length");
+    expect(body.message).toBe(
+      "Prompt contains 32772 tokens and 0 draft tokens, too large for model with 32768 maximum context length",
+    );
   });
 });

@@ -41,7 +41,12 @@ function padding(index: number): string {
   return "abcdefghijklmnopqrstuvwxyz0123456789".slice(0, 3 + ((index * 7) % 30));
 }
 
-function chunk(identity: StreamIdentity, delta: Record<string, unknown>, finishReason: string | null, extra: Record<string, unknown> = {}): string {
+function chunk(
+  identity: StreamIdentity,
+  delta: Record<string, unknown>,
+  finishReason: string | null,
+  extra: Record<string, unknown> = {},
+): string {
   const { id, created, model } = identity;
   return JSON.stringify({
     id,
@@ -68,9 +73,7 @@ export function streamPayloads(identity: StreamIdentity, completion: Completion)
   const payloads = [chunk(identity, { role: "assistant", content: "" }, null)];
   middle.forEach((piece, i) => payloads.push(chunk(identity, { content: piece }, null, { p: padding(i + 1) })));
   const finalDelta =
-    toolCalls.length > 0
-      ? { tool_calls: wireToolCalls(toolCalls, true) }
-      : { content: carryLast ? pieces.at(-1) : "" };
+    toolCalls.length > 0 ? { tool_calls: wireToolCalls(toolCalls, true) } : { content: carryLast ? pieces.at(-1) : "" };
   payloads.push(chunk(identity, finalDelta, finishReason, { usage: wireUsage(usage), p: padding(payloads.length) }));
   return payloads;
 }
@@ -90,7 +93,11 @@ export function completionBody(identity: StreamIdentity, completion: Completion)
   const message =
     toolCalls.length > 0 && pieces.length === 0
       ? { role: "assistant", tool_calls: wireToolCalls(toolCalls, false) }
-      : { role: "assistant", tool_calls: toolCalls.length > 0 ? wireToolCalls(toolCalls, false) : null, content: pieces.join("") };
+      : {
+          role: "assistant",
+          tool_calls: toolCalls.length > 0 ? wireToolCalls(toolCalls, false) : null,
+          content: pieces.join(""),
+        };
   return {
     id: identity.id,
     created: identity.created,

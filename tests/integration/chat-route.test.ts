@@ -31,7 +31,10 @@ const parameters: ChatRequest["parameters"] = {
 
 const seed: ChatRequest = {
   messages: [
-    { role: "system", content: "You are a helpful assistant that translates English to French. Translate the user sentence." },
+    {
+      role: "system",
+      content: "You are a helpful assistant that translates English to French. Translate the user sentence.",
+    },
     { role: "user", content: "I love programming." },
   ],
   parameters,
@@ -64,14 +67,20 @@ function metadataOf(chunks: Chunk[]) {
 
 describe("POST /api/chat", () => {
   it("streams the seed answer with the usage and metadata Mistral reported", async () => {
-    fake.script({ content: "J'adore la programmation.", usage: { prompt_tokens: 34, completion_tokens: 100, total_tokens: 134 } });
+    fake.script({
+      content: "J'adore la programmation.",
+      usage: { prompt_tokens: 34, completion_tokens: 100, total_tokens: 134 },
+    });
     const response = await post(seed);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     expect(response.headers.get("cache-control")).toContain("no-transform");
 
     const chunks = await events(response);
-    const text = chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+    const text = chunks
+      .filter((c) => c.type === "text-delta")
+      .map((c) => c.delta)
+      .join("");
     expect(text).toBe("J'adore la programmation.");
     const metadata = metadataOf(chunks);
     expect(metadata).toMatchObject({
@@ -90,7 +99,12 @@ describe("POST /api/chat", () => {
 
   it("streams the default translation when nothing is scripted", async () => {
     const chunks = await events(await post(seed));
-    expect(chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("J'adore la programmation.");
+    expect(
+      chunks
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe("J'adore la programmation.");
     expect(chunks.filter((c) => c.type === "text-delta").length).toBeGreaterThan(1);
   });
 
@@ -98,7 +112,15 @@ describe("POST /api/chat", () => {
     await events(
       await post({
         ...seed,
-        parameters: { ...parameters, temperature: 0.7, maxTokens: 64, topP: 0.9, randomSeed: 42, stop: ["END"], safePrompt: true },
+        parameters: {
+          ...parameters,
+          temperature: 0.7,
+          maxTokens: 64,
+          topP: 0.9,
+          randomSeed: 42,
+          stop: ["END"],
+          safePrompt: true,
+        },
       }),
     );
     expect(fake.requests[0]?.body).toMatchObject({
@@ -191,7 +213,12 @@ describe("POST /api/chat", () => {
     fake.script({ chunks: ["one ", "two ", "three ", "four"] });
     fake.setFault({ kind: "cut_mid_stream", afterChunks: 3 });
     const chunks = await events(await post(seed));
-    expect(chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("one two ");
+    expect(
+      chunks
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe("one two ");
     expect(JSON.parse(chunks.find((c) => c.type === "error")?.errorText).code).toBe("interrupted");
   });
 
@@ -202,7 +229,7 @@ describe("POST /api/chat", () => {
     const response = await post(seed, {}, controller.signal);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
-    for (let seen = ""; !seen.includes('"text-delta"'); ) {
+    for (let seen = ""; !seen.includes('"text-delta"');) {
       const { value, done } = await reader.read();
       if (done) throw new Error("the stream ended before any text");
       seen += decoder.decode(value, { stream: true });

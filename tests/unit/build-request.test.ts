@@ -31,7 +31,11 @@ describe("buildChatRequest", () => {
   it("sends assistant text as written, braces included", () => {
     const built = buildChatRequest({
       ...translator,
-      messages: [...translator.messages, { id: "2", role: "assistant", content: '{"a": 1}' }, { id: "3", role: "user", content: "More" }],
+      messages: [
+        ...translator.messages,
+        { id: "2", role: "assistant", content: '{"a": 1}' },
+        { id: "3", role: "user", content: "More" },
+      ],
     });
     expect(built.ok && built.value.messages[2]).toEqual({ role: "assistant", content: '{"a": 1}' });
   });

@@ -29,9 +29,7 @@ const weather: PromptSnapshot = {
       id: "a1",
       role: "assistant",
       content: "",
-      toolCalls: [
-        { id: "abcDEF123", name: "get_weather", arguments: '{"city": "Zürich \\"Altstadt\\""}' },
-      ],
+      toolCalls: [{ id: "abcDEF123", name: "get_weather", arguments: '{"city": "Zürich \\"Altstadt\\""}' }],
     },
     {
       id: "t1",
@@ -85,8 +83,7 @@ const structured: PromptSnapshot = {
     responseFormat: {
       type: "json_schema",
       name: "topic_card",
-      schema:
-        '{"type": "object", "properties": {"topic": {"type": "string"}}, "required": ["topic"]}',
+      schema: '{"type": "object", "properties": {"topic": {"type": "string"}}, "required": ["topic"]}',
       strict: true,
     },
     tools: [{ name: "lookup", description: "Looks a topic up.", parameters: "{not json" }],
@@ -131,8 +128,7 @@ function expectedMessages(snapshot: PromptSnapshot): Wire[] {
 function normaliseMessages(messages: Wire[]): Wire[] {
   return messages.map((m) => ({
     role: m.role,
-    content:
-      typeof m.content === "string" ? m.content : m.content.map((part: Wire) => part.text).join(""),
+    content: typeof m.content === "string" ? m.content : m.content.map((part: Wire) => part.text).join(""),
     ...(m.tool_calls
       ? {
           tool_calls: m.tool_calls.map((c: Wire) => ({
@@ -183,11 +179,7 @@ const weatherWire = {
   ],
 };
 
-function run(
-  command: string,
-  args: string[],
-  options: { env?: Record<string, string>; input?: string } = {},
-) {
+function run(command: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     // Asynchronous on purpose: the fake answers from this very process.
     const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...options.env } });
@@ -255,9 +247,7 @@ describe("every language", () => {
 describe("Python", () => {
   const snapshots = { translator, weather, literal, structured };
   const cases = Object.entries(snapshots).flatMap(([name, snapshot]) =>
-    (["langchain-python", "mistral-python"] as const).map(
-      (language) => [language, name, snapshot] as const,
-    ),
+    (["langchain-python", "mistral-python"] as const).map((language) => [language, name, snapshot] as const),
   );
 
   it.each(cases)("%s for %s is valid Python", async (language, _name, snapshot) => {
@@ -332,9 +322,7 @@ describe("against the fake Mistral", () => {
     const result = await runCurl(translator);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).choices[0].message.content).toBe(
-      "Ich liebe das Programmieren.",
-    );
+    expect(JSON.parse(result.stdout).choices[0].message.content).toBe("Ich liebe das Programmieren.");
     const [request] = fake.requests;
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request?.body).toEqual({
@@ -396,31 +384,14 @@ describe("against the fake Mistral", () => {
   });
 
   it("the AI SDK program type-checks", async () => {
-    const files = [translator, weather, structured, findPreset("json-extraction")!.snapshot].map(
-      (snapshot, i) => {
-        const file = join(workDir, `typed-${i}.ts`);
-        writeFileSync(file, generateCode({ snapshot, language: "ai-sdk-typescript" }));
-        return file;
-      },
-    );
+    const files = [translator, weather, structured, findPreset("json-extraction")!.snapshot].map((snapshot, i) => {
+      const file = join(workDir, `typed-${i}.ts`);
+      writeFileSync(file, generateCode({ snapshot, language: "ai-sdk-typescript" }));
+      return file;
+    });
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    const flags = [
-      "--noEmit",
-      "--strict",
-      "--noUncheckedIndexedAccess",
-      "--skipLibCheck",
-      "--target",
-      "es2023",
-    ];
-    const result = await run(process.execPath, [
-      tsc,
-      ...flags,
-      "--module",
-      "nodenext",
-      "--types",
-      "node",
-      ...files,
-    ]);
+    const flags = ["--noEmit", "--strict", "--noUncheckedIndexedAccess", "--skipLibCheck", "--target", "es2023"];
+    const result = await run(process.execPath, [tsc, ...flags, "--module", "nodenext", "--types", "node", ...files]);
     expect(result.stdout).toBe("");
     expect(result.code).toBe(0);
   }, 60_000);

@@ -34,7 +34,12 @@ describe("checkConversation", () => {
   });
 
   it("refuses a user message right after a tool result", () => {
-    const result = checkConversation([user("Weather?"), assistant("", [call("abcDEF123")]), toolResult("abcDEF123"), user("And?")]);
+    const result = checkConversation([
+      user("Weather?"),
+      assistant("", [call("abcDEF123")]),
+      toolResult("abcDEF123"),
+      user("And?"),
+    ]);
     expect(result).toEqual({ ok: false, error: { rule: "user_after_tool", index: 3 } });
   });
 
@@ -63,7 +68,11 @@ describe("checkConversation", () => {
   });
 
   it("refuses an assistant message with both text and tool calls, as Mistral does", () => {
-    const result = checkConversation([user("Weather?"), assistant("Let me check.", [call("abcDEF123")]), toolResult("abcDEF123")]);
+    const result = checkConversation([
+      user("Weather?"),
+      assistant("Let me check.", [call("abcDEF123")]),
+      toolResult("abcDEF123"),
+    ]);
     expect(result).toEqual({ ok: false, error: { rule: "content_and_tool_calls", index: 1 } });
     if (!result.ok) expect(describeViolation(result.error)).toContain("Message 2 has both text and tool calls");
   });

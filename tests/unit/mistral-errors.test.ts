@@ -2,7 +2,6 @@ import { APICallError, RetryError } from "ai";
 import { describe, expect, it } from "vitest";
 import { describeMistralErrorBody, toChatFailure } from "@/lib/mistral/errors";
 
-
 function apiError(statusCode: number | undefined, responseBody?: string) {
   return new APICallError({ message: "x", url: "http://x", requestBodyValues: {}, statusCode, responseBody });
 }
@@ -11,7 +10,16 @@ describe("describeMistralErrorBody", () => {
   it("reads a 422 whose message wraps FastAPI's detail list", () => {
     const body = JSON.stringify({
       object: "error",
-      message: { detail: [{ type: "less_than_equal", loc: ["body", "temperature"], msg: "Input should be less than or equal to 1.5", input: 1.6 }] },
+      message: {
+        detail: [
+          {
+            type: "less_than_equal",
+            loc: ["body", "temperature"],
+            msg: "Input should be less than or equal to 1.5",
+            input: 1.6,
+          },
+        ],
+      },
       type: "invalid_request_error",
       param: null,
       code: null,
@@ -21,7 +29,9 @@ describe("describeMistralErrorBody", () => {
 
   it("reads a 400 with a string message and a bare 401", () => {
     expect(
-      describeMistralErrorBody('{"object":"error","message":"Invalid model: x","type":"invalid_model","param":null,"code":"1500"}'),
+      describeMistralErrorBody(
+        '{"object":"error","message":"Invalid model: x","type":"invalid_model","param":null,"code":"1500"}',
+      ),
     ).toBe("Invalid model: x");
     expect(describeMistralErrorBody('{"detail":"Unauthorized"}')).toBe("Unauthorized");
   });
@@ -45,7 +55,11 @@ describe("toChatFailure", () => {
   });
 
   it("counts the retries spent before giving up", () => {
-    const error = new RetryError({ message: "x", reason: "maxRetriesExceeded", errors: [apiError(429), apiError(429), apiError(429)] });
+    const error = new RetryError({
+      message: "x",
+      reason: "maxRetriesExceeded",
+      errors: [apiError(429), apiError(429), apiError(429)],
+    });
     expect(toChatFailure(error)).toMatchObject({ code: "rate_limited", retries: 2 });
   });
 });

@@ -5,7 +5,9 @@ describe("estimateCost", () => {
   it("prices an alias at its canonical model's list price", () => {
     expect(priceFor("mistral-large-latest")).toEqual({ input: 0.5, output: 1.5 });
     // 1M in at $0.5 + 1M out at $1.5
-    expect(estimateCost("mistral-large-latest", { promptTokens: 1e6, completionTokens: 1e6, totalTokens: 2e6 })).toBeCloseTo(2);
+    expect(
+      estimateCost("mistral-large-latest", { promptTokens: 1e6, completionTokens: 1e6, totalTokens: 2e6 }),
+    ).toBeCloseTo(2);
   });
 
   it("bills cached prompt tokens at a tenth of the input price", () => {

@@ -103,9 +103,7 @@ describe("savePrompt", () => {
       ],
       system: withAnswer.system,
     };
-    const saved = unwrap(
-      savePrompt(library, { id: prompt.id, name: "Translator", snapshot: same, now: 9000 }),
-    );
+    const saved = unwrap(savePrompt(library, { id: prompt.id, name: "Translator", snapshot: same, now: 9000 }));
     expect(saved.versionAdded).toBe(false);
     expect(saved.library).toBe(library);
     expect(saved.prompt).toBe(prompt);
@@ -114,9 +112,7 @@ describe("savePrompt", () => {
 
   it("renames without a new version when only the name changed", () => {
     const { library, prompt } = saveNew([], "Translator");
-    const saved = unwrap(
-      savePrompt(library, { id: prompt.id, name: "Renamed", snapshot: base, now: 3000 }),
-    );
+    const saved = unwrap(savePrompt(library, { id: prompt.id, name: "Renamed", snapshot: base, now: 3000 }));
     expect(saved).toMatchObject({
       versionAdded: false,
       prompt: { name: "Renamed", updatedAt: 3000 },
@@ -139,16 +135,12 @@ describe("savePrompt", () => {
 describe("renamePrompt, duplicatePrompt, deletePrompt", () => {
   it("renames, trimming the name", () => {
     const { library, prompt } = saveNew([], "Translator");
-    const renamed = unwrap(
-      renamePrompt(library, { id: prompt.id, name: "  German  translator ", now: 7 }),
-    );
+    const renamed = unwrap(renamePrompt(library, { id: prompt.id, name: "  German  translator ", now: 7 }));
     expect(renamed[0]).toMatchObject({ name: "German translator", updatedAt: 7 });
     expect(library[0]?.name).toBe("Translator");
     expect(renamePrompt(library, { id: prompt.id, name: "", now: 7 })).toMatchObject({ ok: false });
     // An unchanged name leaves the library as it was, the same array.
-    expect(unwrap(renamePrompt(library, { id: prompt.id, name: "Translator", now: 8 }))).toBe(
-      library,
-    );
+    expect(unwrap(renamePrompt(library, { id: prompt.id, name: "Translator", now: 8 }))).toBe(library);
   });
 
   it("duplicates the latest version as a new prompt right after the original", () => {
@@ -197,10 +189,7 @@ describe("searchPrompts", () => {
   ];
 
   it("matches names and message text, ignoring case, names first", () => {
-    expect(searchPrompts(library, "FRENCH").map((p) => p.name)).toEqual([
-      "French menu",
-      "Summariser",
-    ]);
+    expect(searchPrompts(library, "FRENCH").map((p) => p.name)).toEqual(["French menu", "Summariser"]);
     expect(searchPrompts(library, "crème").map((p) => p.name)).toEqual(["French menu"]);
     expect(searchPrompts(library, "{input}").map((p) => p.name)).toEqual(["Translator chain"]);
   });
@@ -323,9 +312,7 @@ describe("presets", () => {
     for (const preset of promptPresets) {
       expect(promptSnapshotSchema.safeParse(preset.snapshot).success, preset.id).toBe(true);
       const variables = collectVariables(preset.snapshot);
-      expect(Object.keys(preset.snapshot.variables).sort(), preset.id).toEqual(
-        [...variables].sort(),
-      );
+      expect(Object.keys(preset.snapshot.variables).sort(), preset.id).toEqual([...variables].sort());
       expect(renderPrompt(preset.snapshot, preset.snapshot.variables).ok, preset.id).toBe(true);
     }
     expect(new Set(promptPresets.map((p) => p.id)).size).toBe(promptPresets.length);

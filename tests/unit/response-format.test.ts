@@ -113,9 +113,7 @@ describe("schemas as typed", () => {
     );
     expect(checkToolParameters('{"type": "object", "properties": {"city": {"type": "text"}}}')).toMatchObject({
       ok: false,
-      error: expect.stringMatching(
-        /^Not a valid JSON Schema: \/properties\/city\/type: /,
-      ),
+      error: expect.stringMatching(/^Not a valid JSON Schema: \/properties\/city\/type: /),
     });
   });
 

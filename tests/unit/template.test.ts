@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  collectVariables,
-  escapeForTemplate,
-  parseTemplate,
-  renderPrompt,
-  renderTemplate,
-} from "@/lib/chat/template";
+import { collectVariables, escapeForTemplate, parseTemplate, renderPrompt, renderTemplate } from "@/lib/chat/template";
 
 describe("parseTemplate", () => {
   it("lists variables in order of first appearance, once each", () => {
-    const parsed = parseTemplate(
-      "Translate {input} from {input_language} to {output_language}: {input}",
-    );
+    const parsed = parseTemplate("Translate {input} from {input_language} to {output_language}: {input}");
     expect(parsed).toEqual({
       ok: true,
       value: { variables: ["input", "input_language", "output_language"] },
@@ -48,9 +40,7 @@ describe("parseTemplate", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.error.index).toBe(4);
-    expect(parsed.error.message).toBe(
-      "Unclosed { at column 5. Close it with } or write {{ for a literal brace.",
-    );
+    expect(parsed.error.message).toBe("Unclosed { at column 5. Close it with } or write {{ for a literal brace.");
     // A brace opened inside a placeholder is the same mistake.
     expect(parseTemplate("{a{b}")).toMatchObject({ ok: false, error: { index: 0 } });
     expect(parseTemplate("ends with {")).toMatchObject({ ok: false, error: { index: 10 } });
@@ -84,10 +74,10 @@ describe("parseTemplate", () => {
 
 describe("renderTemplate", () => {
   it("fills placeholders and turns doubled braces into single ones", () => {
-    const rendered = renderTemplate(
-      'Translate {input_language} to {output_language}; answer as {{"text": "…"}}.',
-      { input_language: "English", output_language: "German" },
-    );
+    const rendered = renderTemplate('Translate {input_language} to {output_language}; answer as {{"text": "…"}}.', {
+      input_language: "English",
+      output_language: "German",
+    });
     expect(rendered).toEqual({
       ok: true,
       value: 'Translate English to German; answer as {"text": "…"}.',
@@ -151,9 +141,7 @@ describe("collectVariables", () => {
   });
 
   it("skips a text whose template is broken", () => {
-    expect(
-      collectVariables({ system: "{a}", messages: [{ role: "user", content: "{b} }" }] }),
-    ).toEqual(["a"]);
+    expect(collectVariables({ system: "{a}", messages: [{ role: "user", content: "{b} }" }] })).toEqual(["a"]);
   });
 });
 
@@ -222,8 +210,7 @@ describe("renderPrompt", () => {
       ok: false,
       error: {
         code: "invalid_template",
-        message:
-          "Message 2: Unclosed { at column 1. Close it with } or write {{ for a literal brace.",
+        message: "Message 2: Unclosed { at column 1. Close it with } or write {{ for a literal brace.",
       },
     });
   });

@@ -27,8 +27,7 @@ function options(prepared: PreparedPrompt): { lines: string[]; imports: Set<stri
   if (parameters.maxTokens !== null) lines.push(`  maxOutputTokens: ${parameters.maxTokens},`);
   if (parameters.topP !== null) lines.push(`  topP: ${parameters.topP},`);
   if (parameters.randomSeed !== null) lines.push(`  seed: ${parameters.randomSeed},`);
-  if (parameters.stop.length > 0)
-    lines.push(`  stopSequences: ${typescriptValue(parameters.stop, 2)},`);
+  if (parameters.stop.length > 0) lines.push(`  stopSequences: ${typescriptValue(parameters.stop, 2)},`);
   lines.push(`  maxRetries: ${parameters.maxRetries},`);
 
   const format = parameters.responseFormat;

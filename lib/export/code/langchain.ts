@@ -61,9 +61,7 @@ function modelArguments(prepared: PreparedPrompt): string[] {
   const parameters = prepared.snapshot.parameters;
   const args = [`model=${pythonString(parameters.model)}`];
   if (parameters.temperature === null) {
-    args.push(
-      "# temperature: the playground uses the model's default; ChatMistralAI sends 0.7 unless set.",
-    );
+    args.push("# temperature: the playground uses the model's default; ChatMistralAI sends 0.7 unless set.");
   } else {
     args.push(`temperature=${pythonValue(parameters.temperature)}`);
   }
@@ -84,8 +82,7 @@ function bindings(prepared: PreparedPrompt): string[] {
   const parameters = prepared.snapshot.parameters;
   const options: string[] = [];
   const format = parameters.responseFormat;
-  if (format.type === "json_object")
-    options.push(`response_format=${pythonValue({ type: "json_object" }, 4)}`);
+  if (format.type === "json_object") options.push(`response_format=${pythonValue({ type: "json_object" }, 4)}`);
   if (format.type === "json_schema") {
     const responseFormat = {
       type: "json_schema",
@@ -94,22 +91,14 @@ function bindings(prepared: PreparedPrompt): string[] {
     options.push(`response_format=${pythonValue(responseFormat, 4)}`);
   }
   if (prepared.tools.length === 0) {
-    return options.length > 0
-      ? ["llm = llm.bind(", ...options.map((o) => `    ${o},`), ")", ""]
-      : [];
+    return options.length > 0 ? ["llm = llm.bind(", ...options.map((o) => `    ${o},`), ")", ""] : [];
   }
   const tools = prepared.tools.map((tool) => ({ type: "function", function: tool }));
   const choice = parameters.toolChoice;
   if (typeof choice === "object") options.unshift(`tool_choice=${pythonString(choice.name)}`);
   else if (choice !== "auto") options.unshift(`tool_choice=${pythonString(choice)}`);
   if (!parameters.parallelToolCalls) options.push("parallel_tool_calls=False");
-  return [
-    "llm = llm.bind_tools(",
-    `    ${pythonValue(tools, 4)},`,
-    ...options.map((o) => `    ${o},`),
-    ")",
-    "",
-  ];
+  return ["llm = llm.bind_tools(", `    ${pythonValue(tools, 4)},`, ...options.map((o) => `    ${o},`), ")", ""];
 }
 
 export function langchainCode(prepared: PreparedPrompt): string {
@@ -132,9 +121,7 @@ export function langchainCode(prepared: PreparedPrompt): string {
     ...prepared.notes.map((note) => `# ${commentText(note)}`),
     "import os",
     "",
-    ...(imports.size > 0
-      ? [`from langchain_core.messages import ${[...imports].sort().join(", ")}`]
-      : []),
+    ...(imports.size > 0 ? [`from langchain_core.messages import ${[...imports].sort().join(", ")}`] : []),
     ...(templated ? ["from langchain_core.prompts import ChatPromptTemplate"] : []),
     "from langchain_mistralai import ChatMistralAI",
     "",

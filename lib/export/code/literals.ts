@@ -75,8 +75,7 @@ function printValue(value: unknown, indent: number, syntax: Syntax): string {
   if (value === null || value === undefined) return syntax.null;
   if (value === true) return syntax.true;
   if (value === false) return syntax.false;
-  if (typeof value === "number")
-    return Number.isFinite(value) ? JSON.stringify(value) : syntax.null;
+  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : syntax.null;
   if (typeof value === "string") return syntax.string(value);
   if (typeof value !== "object") throw new Error(`Not a JSON value: ${typeof value}`);
 

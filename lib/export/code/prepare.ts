@@ -41,13 +41,9 @@ export function prepare(snapshot: PromptSnapshot): PreparedPrompt {
     variables = collectVariables(snapshot);
     ({ system, messages } = rendered.value);
   } else {
-    notes.push(
-      `The prompt has a template error, so its text is sent as written. ${rendered.error.message}`,
-    );
+    notes.push(`The prompt has a template error, so its text is sent as written. ${rendered.error.message}`);
   }
-  const values = Object.fromEntries(
-    variables.map((name) => [name, snapshot.variables[name] ?? ""]),
-  );
+  const values = Object.fromEntries(variables.map((name) => [name, snapshot.variables[name] ?? ""]));
   const unset = variables.filter((name) => values[name] === "");
   if (unset.length > 0) {
     const names = unset.map((name) => `{${name}}`).join(", ");
@@ -57,9 +53,7 @@ export function prepare(snapshot: PromptSnapshot): PreparedPrompt {
   const tools = snapshot.parameters.tools.map((tool) => {
     const parameters = parseJson(tool.parameters);
     if (!parameters.ok) {
-      notes.push(
-        `The parameters of tool ${tool.name} are not valid JSON; an empty object schema stands in.`,
-      );
+      notes.push(`The parameters of tool ${tool.name} are not valid JSON; an empty object schema stands in.`);
     }
     return {
       name: tool.name,
@@ -72,8 +66,7 @@ export function prepare(snapshot: PromptSnapshot): PreparedPrompt {
   let responseSchema: unknown;
   if (format.type === "json_schema") {
     const schema = parseJson(format.schema);
-    if (!schema.ok)
-      notes.push("The response JSON schema is not valid JSON; an empty object schema stands in.");
+    if (!schema.ok) notes.push("The response JSON schema is not valid JSON; an empty object schema stands in.");
     responseSchema = schema.ok ? schema.value : EMPTY_OBJECT_SCHEMA;
   }
 
@@ -120,9 +113,7 @@ export function mistralRequestBody(prepared: PreparedPrompt): Record<string, unk
     model: parameters.model,
     messages: [
       ...(prepared.system.trim() ? [{ role: "system", content: prepared.system }] : []),
-      ...prepared.messages.map((message, index) =>
-        mistralMessage(message, index === prepared.messages.length - 1),
-      ),
+      ...prepared.messages.map((message, index) => mistralMessage(message, index === prepared.messages.length - 1)),
     ],
   };
   if (parameters.temperature !== null) body.temperature = parameters.temperature;
