@@ -3,7 +3,7 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import {
   defaultParameters,
-  type AssistantMessage,
+  type FinishedAnswer,
   type Parameters,
   type PromptSnapshot,
   type ToolCall,
@@ -39,7 +39,7 @@ type WorkspaceActions = {
   /** Removes the last assistant answer (and anything after it) so it can be run again. */
   dropLastAnswer: () => void;
   /** Appends the answer and, for each tool call in it, a tool message awaiting its result. */
-  appendAnswer: (answer: Omit<AssistantMessage, "id" | "role">) => string;
+  appendAnswer: (answer: FinishedAnswer) => string;
   addToolCall: (messageId: string) => void;
   updateToolCall: (messageId: string, callId: string, patch: Partial<Pick<ToolCall, "name" | "arguments">>) => void;
   removeToolCall: (messageId: string, callId: string) => void;
