@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect } from "react";
-import { describeRunError, runWorkspace, stopRun, useRunNotice } from "@/lib/chat/runner";
+import { describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
+import { useRunNotice } from "@/lib/store/run-notice-store";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { Composer } from "./composer";

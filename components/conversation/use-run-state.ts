@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { playground } from "@/lib/chat/runner";
+import { playground } from "@/lib/run/workspace-run";
 
 /*
  * Narrow subscriptions to the playground's Chat instance. `useChat` re-renders its caller on every

@@ -4,7 +4,7 @@ import { createIdGenerator, ToolChoiceViolationError, type ModelMessage, type To
 import { asLanguageModelUsage, parseToolCall, type prepareToolChoice } from "ai/internal";
 import { z } from "zod";
 import type { ChunkWriter } from "./event-stream";
-import type { AnswerMetadata, TokenUsage } from "./workspace";
+import type { AnswerMetadata, TokenUsage } from "@/lib/workspace/model";
 
 type MistralChatModel = ReturnType<ReturnType<typeof createMistral>["chat"]>;
 /** One part of `@ai-sdk/mistral`'s stream (the provider specification's stream part). */

@@ -11,7 +11,7 @@ import {
 } from "ai/internal";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
-import { toWireResponseFormat, withResponseFormat } from "@/lib/tools/response-format";
+import { toWireResponseFormat, withResponseFormat } from "@/lib/mistral/response-format";
 import { eventStreamResponse, type ChunkWriter } from "./event-stream";
 import { toModelMessages } from "./model-messages";
 import { relayAnswer, type RelayContext } from "./relay-answer";

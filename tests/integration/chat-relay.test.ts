@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import type { ChatRequest } from "@/lib/chat/request";
-import { defaultParameters } from "@/lib/chat/workspace";
+import { defaultParameters } from "@/lib/workspace/model";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 
 /**
