@@ -1,0 +1,23 @@
+/**
+ * Renders Markdown to hast trees in a worker thread, so a share that takes long to parse never
+ * stalls the server's event loop; the host (markdown-renderer.ts) ends it when its budget is spent.
+ * Node runs this file as TypeScript itself, hence the relative import with its extension.
+ */
+import { parentPort } from "node:worker_threads";
+import { markdownToTree, type MarkdownTreeResult } from "./markdown-pipeline.ts";
+import { READY, type RenderedPart, type RenderJob } from "./worker-messages.ts";
+
+parentPort?.on("message", ({ job, texts }: RenderJob) => {
+  texts.forEach((text, index) => {
+    let result: MarkdownTreeResult;
+    try {
+      result = markdownToTree(text);
+    } catch (error) {
+      console.error(`[render] a Markdown part failed to render: ${error instanceof Error ? error.name : "unknown"}`);
+      result = { ok: false, reason: "failed" };
+    }
+    parentPort?.postMessage({ job, index, result } satisfies RenderedPart);
+  });
+});
+
+parentPort?.postMessage(READY);
