@@ -7,7 +7,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /**
  * How deeply blockquotes and lists may nest in `text`, read from the line starts alone:
  * container markers (`>`, `-`, `+`, `*`, `1.`, `1)`) plus one level per two columns of
- * indentation. It can only overestimate, which is what a limit needs; fenced code is skipped.
+ * indentation before the first of them. It can only overestimate, which is what a limit needs;
+ * fenced code is skipped.
  */
 export function markdownNestingDepth(text: string): number {
   let deepest = 0;
@@ -33,11 +34,8 @@ function lineDepth(line: string): number {
   let i = 0;
   while (i < line.length) {
     const char = line[i];
-    if (char === " ") {
-      columns += 1;
-      i += 1;
-    } else if (char === "\t") {
-      columns += 4;
+    if (char === " " || char === "\t") {
+      if (markers === 0) columns += char === " " ? 1 : 4;
       i += 1;
     } else if (char === ">") {
       markers += 1;

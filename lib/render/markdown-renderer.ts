@@ -112,6 +112,7 @@ async function renderOn(lane: Lane, texts: string[], budgetMs: number): Promise<
 }
 
 /** Starts the workers ahead of the first share, so its first view does not wait for them. */
-export function startMarkdownWorkers(): Promise<void> {
-  return Promise.all(lanes.map((lane) => (lane.worker ??= startWorker()).ready)).then(() => undefined);
+export async function startMarkdownWorkers(): Promise<void> {
+  const started = await Promise.all(lanes.map((lane) => (lane.worker ??= startWorker()).ready));
+  if (!started.every(Boolean)) throw new Error("A Markdown worker did not start");
 }
