@@ -47,7 +47,7 @@ function startWorker(): NonNullable<Lane["worker"]> {
  */
 export function renderMarkdown(
   texts: readonly string[],
-  budgetMs = renderLimits.shareRenderMs,
+  budgetMs: number = renderLimits.shareRenderMs,
 ): Promise<MarkdownPart[]> {
   const parts: (MarkdownPart | undefined)[] = texts.map((text) => {
     const check = checkMarkdown(text);

@@ -11,7 +11,10 @@ export type PrettyJsonResult =
  */
 export function prettyJson(
   text: string,
-  { maxDepth = renderLimits.jsonDepth, maxLength = renderLimits.prettyJsonChars } = {},
+  {
+    maxDepth = renderLimits.jsonDepth,
+    maxLength = renderLimits.prettyJsonChars,
+  }: { maxDepth?: number; maxLength?: number } = {},
 ): PrettyJsonResult {
   if (text.length > maxLength) return { ok: false, reason: "too_large" };
   let depth = 0;

@@ -10,7 +10,7 @@ const MAX_CACHED_BYTES = 64 * 1024 * 1024;
 /** A tree takes several times the memory of its text. */
 const BYTES_PER_CHAR = 16;
 /** How long a page view waits for a share that is still rendering before showing it plain. */
-const VIEW_WAIT_MS = 1_500;
+const VIEW_WAIT_MS = 1_000;
 
 const cache = new Map<string, { markdown: RenderedMarkdown; bytes: number }>();
 let cachedBytes = 0;

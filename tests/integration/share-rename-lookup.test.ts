@@ -101,6 +101,10 @@ describe("PATCH /api/shares/{id}", () => {
       "at most 200",
     );
     await expectError(await rename(id, "{", token), 400, "invalid_request");
+    expect(await expectError(await rename(id, { title: "a\u0000b" }, token), 400, "invalid_request")).toContain("NUL");
+    expect(await expectError(await rename(id, { title: "a\udfffb" }, token), 400, "invalid_request")).toContain(
+      "surrogate",
+    );
     expect(await titleOf(id)).toBe("Kept");
 
     const deleted = await routes.byId.DELETE(
