@@ -3,7 +3,6 @@ import { defaultUrlTransform } from "react-markdown";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
 import { renderLimits } from "./limits.ts";
 import { rehypePlugins, remarkPlugins } from "./markdown-plugins.ts";
 
