@@ -23,7 +23,7 @@ interface Lane {
 const lanes: Lane[] = Array.from({ length: LANES }, () => ({ pending: 0, tail: Promise.resolve() }));
 let nextJob = 0;
 
-function startWorker(): NonNullable<Lane["worker"]> {
+function startWorker(lane: Lane): NonNullable<Lane["worker"]> {
   const thread = new Worker(WORKER_FILE, {
     // A worker that runs out of memory ends alone, and its parts show as plain text.
     resourceLimits: { maxOldGenerationSizeMb: 256 },
@@ -32,9 +32,14 @@ function startWorker(): NonNullable<Lane["worker"]> {
   const ready = new Promise<boolean>((resolve) => {
     // The worker says so once its modules are loaded; render budgets start after that.
     thread.once("message", (message: unknown) => resolve(message === READY));
-    thread.once("error", (error) => {
-      console.error(`[render] the Markdown worker failed to start: ${error.name}`);
+    // Always listened to: an unhandled worker error would end the server.
+    thread.on("error", (error) => {
+      console.error(`[render] a Markdown worker failed: ${error.name}`);
       resolve(false);
+    });
+    thread.once("exit", () => {
+      resolve(false);
+      if (lane.worker?.thread === thread) lane.worker = undefined;
     });
   });
   return { thread, ready };
@@ -72,7 +77,7 @@ export function renderMarkdown(
 }
 
 async function renderOn(lane: Lane, texts: string[], budgetMs: number): Promise<MarkdownPart[]> {
-  lane.worker ??= startWorker();
+  lane.worker ??= startWorker(lane);
   const { thread, ready } = lane.worker;
   const results: (MarkdownPart | undefined)[] = texts.map(() => undefined);
   if (!(await ready)) {
@@ -113,6 +118,6 @@ async function renderOn(lane: Lane, texts: string[], budgetMs: number): Promise<
 
 /** Starts the workers ahead of the first share, so its first view does not wait for them. */
 export async function startMarkdownWorkers(): Promise<void> {
-  const started = await Promise.all(lanes.map((lane) => (lane.worker ??= startWorker()).ready));
+  const started = await Promise.all(lanes.map((lane) => (lane.worker ??= startWorker(lane)).ready));
   if (!started.every(Boolean)) throw new Error("A Markdown worker did not start");
 }

@@ -22,6 +22,8 @@ beforeAll(async () => {
     byId: await import("@/app/api/shares/[id]/route"),
     lookup: await import("@/app/api/shares/lookup/route"),
   };
+  // As the server does at start: the first test should not wait for PGlite to open.
+  await (await import("@/lib/shares/db")).getShareStore().open();
 });
 
 afterAll(async () => {

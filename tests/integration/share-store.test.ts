@@ -81,6 +81,8 @@ function useBackend(backend: Backend) {
     dispose = prepared.dispose;
     state.options = prepared.options;
     state.store = createShareStore(prepared.options);
+    // Opened here, under the hook's longer timeout: PGlite can take seconds to start.
+    await state.store.open();
   });
   beforeEach((ctx) => {
     if (state.skipReason) ctx.skip(state.skipReason);

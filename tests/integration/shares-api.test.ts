@@ -18,6 +18,8 @@ beforeAll(async () => {
   delete process.env.DATABASE_URL;
   process.env.SHARE_RATE_LIMIT_PER_MINUTE = String(LIMIT_PER_MINUTE);
   routes = { ...(await import("@/app/api/shares/route")), byId: await import("@/app/api/shares/[id]/route") };
+  // As the server does at start: the first test should not wait for PGlite to open.
+  await (await import("@/lib/shares/db")).getShareStore().open();
 });
 
 afterAll(async () => {
