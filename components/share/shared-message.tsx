@@ -1,8 +1,8 @@
 import { MarkdownTree, PlainMarkdown } from "@/components/conversation/markdown";
 import { ToolCallList } from "@/components/conversation/tool-call-list";
 import { AnswerSummary } from "@/components/usage/answer-summary";
-import type { ConversationMessage } from "@/lib/chat/workspace";
 import type { MarkdownPart } from "@/lib/render/markdown-renderer";
+import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { TemplateDetails } from "./template-details";
 

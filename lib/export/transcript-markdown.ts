@@ -5,7 +5,7 @@ import type {
   Parameters,
   PromptSnapshot,
   ToolCall,
-} from "@/lib/chat/workspace";
+} from "@/lib/workspace/model";
 import { prettyJson as prettyJsonWithin } from "@/lib/render/pretty-json";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { renderMarkdown, type MarkdownPart } from "@/lib/render/markdown-renderer";
 
 /** The rendered Markdown of a share's answers, by message index. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { samplingParameterFields } from "@/lib/chat/request";
 import { renderTemplatePrefix } from "@/lib/chat/template";
-import { parametersSchema, promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+import { parametersSchema, promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
 const DEFAULT_TITLE_LENGTH = 80;

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
-import { defaultParameters, type PromptSnapshot } from "../../lib/chat/workspace.ts";
+import { defaultParameters, type PromptSnapshot } from "../../lib/workspace/model.ts";
 import { errorBodySchema } from "../../lib/http/errors.ts";
 import { rawRequest, type RawResponse } from "./http.ts";
 import { APP_PID_FILE, E2E } from "./ports.ts";

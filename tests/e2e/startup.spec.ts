@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { defaultParameters } from "../../lib/chat/workspace.ts";
+import { defaultParameters } from "../../lib/workspace/model.ts";
 import { rawRequest } from "./http.ts";
 import { E2E } from "./ports.ts";
 

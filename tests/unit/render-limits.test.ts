@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderPrompt, renderTemplatePrefix } from "@/lib/chat/template";
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 import { renderLimits } from "@/lib/render/limits";
 import { checkMarkdown, markdownNestingDepth } from "@/lib/render/markdown-limits";
