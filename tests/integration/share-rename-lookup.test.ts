@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import { makeSnapshot } from "./share-fixtures";
 
+/** PGlite takes seconds to start, and far longer when the machine is busy. */
+const PGLITE_START_MS = 120_000;
+
 type Routes = {
   create: typeof import("@/app/api/shares/route");
   byId: typeof import("@/app/api/shares/[id]/route");
@@ -24,7 +27,7 @@ beforeAll(async () => {
   };
   // As the server does at start: the first test should not wait for PGlite to open.
   await (await import("@/lib/shares/db")).getShareStore().open();
-});
+}, PGLITE_START_MS);
 
 afterAll(async () => {
   const { closeShareStore } = await import("@/lib/shares/db");

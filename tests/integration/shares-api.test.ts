@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import { makeSnapshot } from "./share-fixtures";
 
+/** PGlite takes seconds to start, and far longer when the machine is busy. */
+const PGLITE_START_MS = 120_000;
+
 type Routes = typeof import("@/app/api/shares/route") & { byId: typeof import("@/app/api/shares/[id]/route") };
 let routes: Routes;
 let dataDir: string;
@@ -20,7 +23,7 @@ beforeAll(async () => {
   routes = { ...(await import("@/app/api/shares/route")), byId: await import("@/app/api/shares/[id]/route") };
   // As the server does at start: the first test should not wait for PGlite to open.
   await (await import("@/lib/shares/db")).getShareStore().open();
-});
+}, PGLITE_START_MS);
 
 afterAll(async () => {
   const { closeShareStore } = await import("@/lib/shares/db");
