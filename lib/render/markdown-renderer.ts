@@ -13,6 +13,8 @@ export type MarkdownPart = MarkdownTreeResult | { ok: false; reason: "too_slow" 
 const WORKER_FILE = path.join(process.cwd(), "lib", "render", "markdown-worker.ts");
 /** One worker per core on the machines this runs on; each renders one share at a time. */
 const LANES = 2;
+/** Loading the parser and highlighter takes a few hundred milliseconds, or seconds on a busy machine. */
+const WORKER_START_MS = 30_000;
 
 interface Lane {
   worker?: { thread: Worker; ready: Promise<boolean> };
@@ -29,6 +31,7 @@ function startWorker(lane: Lane): NonNullable<Lane["worker"]> {
     resourceLimits: { maxOldGenerationSizeMb: 256 },
   });
   thread.unref();
+  let startTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<boolean>((resolve) => {
     // The worker says so once its modules are loaded; render budgets start after that.
     thread.once("message", (message: unknown) => resolve(message === READY));
@@ -41,6 +44,12 @@ function startWorker(lane: Lane): NonNullable<Lane["worker"]> {
       resolve(false);
       if (lane.worker?.thread === thread) lane.worker = undefined;
     });
+    // A worker that never gets ready would hold its lane's jobs forever.
+    startTimer = setTimeout(() => void thread.terminate(), WORKER_START_MS);
+    startTimer.unref();
+  }).then((ok) => {
+    clearTimeout(startTimer);
+    return ok;
   });
   return { thread, ready };
 }
@@ -72,7 +81,8 @@ export function renderMarkdown(
     rendered.forEach((part, i) => (parts[wanted[i] ?? 0] = part));
     return parts as MarkdownPart[];
   });
-  lane.tail = run.finally(() => (lane.pending -= 1));
+  // The next job waits for this one, whether it rendered or failed.
+  lane.tail = run.catch(() => undefined).finally(() => (lane.pending -= 1));
   return run;
 }
 
