@@ -26,10 +26,13 @@ const lanes: Lane[] = Array.from({ length: LANES }, () => ({ pending: 0, tail: P
 let nextJob = 0;
 
 function startWorker(lane: Lane): NonNullable<Lane["worker"]> {
-  const thread = new Worker(WORKER_FILE, {
+  // Not `new Worker(…)`: the bundler rewrites that expression to bundle the worker itself, and
+  // loses a path that is only known at run time. Node runs the file as it is.
+  const thread: Worker = Reflect.construct(Worker, [
+    WORKER_FILE,
     // A worker that runs out of memory ends alone, and its parts show as plain text.
-    resourceLimits: { maxOldGenerationSizeMb: 256 },
-  });
+    { resourceLimits: { maxOldGenerationSizeMb: 256 } },
+  ]);
   thread.unref();
   let startTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<boolean>((resolve) => {
