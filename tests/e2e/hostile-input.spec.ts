@@ -106,7 +106,10 @@ test("every route answers every method with a proper status, JSON errors and All
     }
   }
   // What the pages and the share routes answer to their own methods.
-  expect((await send("GET", `/s/${share.id}`)).status).toBe(200);
+  const page = await send("GET", `/s/${share.id}`);
+  expect(page.status).toBe(200);
+  // Rendered as Markdown by the server's workers, not left plain.
+  expect(page.body).toContain("<strong>bold</strong>");
   expect((await send("POST", `/s/${share.id}`)).headers.allow).toBe("GET, HEAD, OPTIONS");
   expect((await send("TRACE", "/api/chat")).headers.allow).toBe("POST, OPTIONS");
 });
