@@ -14,8 +14,8 @@ export const renderLimits = {
   detectChars: 2_000,
   /** Elements and text nodes one message may render to; beyond, plain text. */
   markdownNodes: 20_000,
-  /** Time the share's Markdown may take to render, all messages together. */
-  shareRenderMs: 1_000,
+  /** Time the share's Markdown may take to render, all messages together (off the request path). */
+  shareRenderMs: 2_000,
   /** JSON (tool-call arguments, tool results, schemas) nested deeper than this is shown as written. */
   jsonDepth: 32,
   /** Pretty-printed JSON longer than this is shown as written. */

@@ -20,4 +20,9 @@ parentPort?.on("message", ({ job, texts }: RenderJob) => {
   });
 });
 
+// One render before taking jobs: the first parse in a fresh thread is several times slower (code
+// not yet optimised), and it should not count against a share's budget.
+markdownToTree(
+  "# Warm-up\n\nSome *emphasis*, a [link](https://mistral.ai) and a list:\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst answer = 42;\n```\n\n```\nplain = True\n```",
+);
 parentPort?.postMessage(READY);
