@@ -1,6 +1,6 @@
 import type { Root } from "hast";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import { Children, isValidElement, type ReactNode } from "react";
+import { Children, isValidElement, memo, type ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import ReactMarkdown, { type Components } from "react-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -37,6 +37,31 @@ const components: Components = {
   ),
 };
 
+// Highlighting (within the limits of lib/render/markdown-plugins.ts) runs once per block, since
+// a rendered block is memoised and the streaming answer highlights only blocks that are closed.
+
+/**
+ * Markdown blocks without a wrapper, parsed again only when their text changes. `highlight`
+ * off leaves code as plain text: for a block that is still growing.
+ */
+export const MarkdownBlocks = memo(function MarkdownBlocks({
+  text,
+  highlight = true,
+}: {
+  text: string;
+  highlight?: boolean;
+}) {
+  return (
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={highlight ? rehypePlugins : undefined}
+      components={components}
+    >
+      {text}
+    </ReactMarkdown>
+  );
+});
+
 /**
  * Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. Text
  * over the render limits (lib/render/limits.ts) is shown as written, with a note.
@@ -46,9 +71,7 @@ export function Markdown({ text }: { text: string }) {
   if (!check.ok) return <PlainMarkdown text={text} reason={check.reason} />;
   return (
     <div className="markdown text-sm leading-relaxed">
-      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
-        {text}
-      </ReactMarkdown>
+      <MarkdownBlocks text={text} />
     </div>
   );
 }
