@@ -1,9 +1,13 @@
+import type { Root } from "hast";
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { Children, isValidElement, memo, type ReactNode } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import ReactMarkdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import remarkGfm from "remark-gfm";
 import { CopyButton } from "@/components/ui/copy-button";
 import { messages as t } from "@/lib/i18n";
+import { checkMarkdown } from "@/lib/render/markdown-limits";
+import { rehypePlugins, remarkPlugins } from "@/lib/render/markdown-plugins";
+import { PlainTextNote } from "./plain-text-note";
 
 function textOf(node: ReactNode): string {
   return Children.toArray(node)
@@ -33,12 +37,8 @@ const components: Components = {
   ),
 };
 
-const remarkPlugins = [remarkGfm];
-// Highlighting guesses the language of blocks that name none; that runs once per block, since
+// Highlighting (within the limits of lib/render/markdown-plugins.ts) runs once per block, since
 // a rendered block is memoised and the streaming answer highlights only blocks that are closed.
-const highlighted = [[rehypeHighlight, { detect: true }]] satisfies Parameters<
-  typeof ReactMarkdown
->[0]["rehypePlugins"];
 
 /**
  * Markdown blocks without a wrapper, parsed again only when their text changes. `highlight`
@@ -54,7 +54,7 @@ export const MarkdownBlocks = memo(function MarkdownBlocks({
   return (
     <ReactMarkdown
       remarkPlugins={remarkPlugins}
-      rehypePlugins={highlight ? highlighted : undefined}
+      rehypePlugins={highlight ? rehypePlugins : undefined}
       components={components}
     >
       {text}
@@ -63,14 +63,52 @@ export const MarkdownBlocks = memo(function MarkdownBlocks({
 });
 
 /**
- * Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. No
- * "use client": the read-only share page renders it on the server, and only the copy buttons
- * of code blocks hydrate.
+ * Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. Text
+ * over the render limits (lib/render/limits.ts) is shown as written, with a note.
  */
 export function Markdown({ text }: { text: string }) {
+  const check = checkMarkdown(text);
+  if (!check.ok) return <PlainMarkdown text={text} reason={check.reason} />;
   return (
     <div className="markdown text-sm leading-relaxed">
       <MarkdownBlocks text={text} />
+    </div>
+  );
+}
+
+/**
+ * Markdown the server rendered to a tree ahead of time (lib/render/markdown-pipeline.ts), as the
+ * read-only share page shows it: the same elements as `Markdown`, and only the copy buttons of
+ * code blocks hydrate.
+ */
+export function MarkdownTree({ tree }: { tree: Root }) {
+  return (
+    <div className="markdown text-sm leading-relaxed">
+      {toJsxRuntime(tree, {
+        Fragment,
+        jsx,
+        jsxs,
+        components,
+        ignoreInvalidStyle: true,
+        passKeys: true,
+        passNode: true,
+      })}
+    </div>
+  );
+}
+
+/** Text shown as written, keeping its line breaks, and why it is not formatted. */
+export function PlainMarkdown({
+  text,
+  reason,
+}: {
+  text: string;
+  reason: Parameters<typeof PlainTextNote>[0]["reason"];
+}) {
+  return (
+    <div>
+      <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{text}</p>
+      <PlainTextNote reason={reason} />
     </div>
   );
 }

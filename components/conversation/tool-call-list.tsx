@@ -1,13 +1,7 @@
 import type { ToolCall } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
-
-function pretty(argumentsText: string): string {
-  try {
-    return JSON.stringify(JSON.parse(argumentsText), null, 2);
-  } catch {
-    return argumentsText;
-  }
-}
+import { prettyJson } from "@/lib/render/pretty-json";
+import { PlainTextNote } from "./plain-text-note";
 
 /** The tool calls of an assistant message: name, id and pretty-printed arguments. */
 export function ToolCallList({ calls }: { calls: ToolCall[] }) {
@@ -16,9 +10,20 @@ export function ToolCallList({ calls }: { calls: ToolCall[] }) {
       {calls.map((call) => (
         <li key={call.id} className="rounded-md border border-border bg-surface-2 p-2 text-xs">
           <p className="font-medium">{format(t.message.toolCall, { name: call.name, id: call.id })}</p>
-          <pre className="mt-1 overflow-x-auto font-mono whitespace-pre-wrap">{pretty(call.arguments)}</pre>
+          <ToolArguments text={call.arguments} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Arguments that are not JSON are shown as written; JSON too large or deep to lay out says so. */
+function ToolArguments({ text }: { text: string }) {
+  const pretty = prettyJson(text);
+  return (
+    <>
+      <pre className="mt-1 overflow-x-auto font-mono whitespace-pre-wrap">{pretty.ok ? pretty.text : text}</pre>
+      {!pretty.ok && pretty.reason !== "not_json" ? <PlainTextNote reason={pretty.reason} /> : null}
+    </>
   );
 }

@@ -1,19 +1,25 @@
-import { Markdown } from "@/components/conversation/markdown";
+import { MarkdownTree, PlainMarkdown } from "@/components/conversation/markdown";
 import { ToolCallList } from "@/components/conversation/tool-call-list";
 import { AnswerSummary } from "@/components/usage/answer-summary";
+import type { MarkdownPart } from "@/lib/render/markdown-renderer";
 import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { TemplateDetails } from "./template-details";
 
-/** One message of a shared transcript, read-only. `sent` is its text as Mistral received it. */
+/**
+ * One message of a shared transcript, read-only. `sent` is its text as Mistral received it;
+ * `markdown`, an answer's Markdown as the server rendered it (undefined while that is pending).
+ */
 export function SharedMessage({
   message,
   sent,
   position,
+  markdown,
 }: {
   message: ConversationMessage;
   sent: string;
   position: number;
+  markdown: MarkdownPart | undefined;
 }) {
   const roleLabel = t.roles[message.role];
   const status = message.role === "assistant" ? message.status : undefined;
@@ -36,7 +42,13 @@ export function SharedMessage({
       </div>
       {message.role === "assistant" ? (
         <>
-          {message.content ? <Markdown text={message.content} /> : null}
+          {message.content ? (
+            markdown?.ok ? (
+              <MarkdownTree tree={markdown.tree} />
+            ) : (
+              <PlainMarkdown text={message.content} reason={markdown?.reason ?? "pending"} />
+            )
+          ) : null}
           {message.toolCalls?.length ? <ToolCallList calls={message.toolCalls} /> : null}
           {message.metadata ? (
             <div className="mt-2">

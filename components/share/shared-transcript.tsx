@@ -1,17 +1,29 @@
 import { renderPrompt } from "@/lib/chat/template";
 import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
+import { renderLimits } from "@/lib/render/limits";
+import type { RenderedMarkdown } from "@/lib/shares/rendered-share";
 import { PlainText, SharedMessage } from "./shared-message";
 import { TemplateDetails } from "./template-details";
 
 /**
  * A shared conversation, read-only and rendered on the server: the system message and the user
- * messages as they were sent, with the template behind each one that used variables.
+ * messages as they were sent, with the template behind each one that used variables. `markdown`
+ * holds the answers' rendered Markdown (null while it is still being prepared).
  */
-export function SharedTranscript({ snapshot }: { snapshot: PromptSnapshot }) {
+export function SharedTranscript({
+  snapshot,
+  markdown,
+}: {
+  snapshot: PromptSnapshot;
+  markdown: RenderedMarkdown | null;
+}) {
   // Missing values render empty, as they would have been sent; a template that no longer
-  // parses is shown as written.
-  const rendered = renderPrompt(snapshot, snapshot.variables, { allowMissing: true });
+  // parses, or that would fill in to more than a page can hold, is shown as written.
+  const rendered = renderPrompt(snapshot, snapshot.variables, {
+    allowMissing: true,
+    maxLength: renderLimits.renderedPromptChars,
+  });
   const sent = rendered.ok ? rendered.value : snapshot;
   const variables = Object.entries(snapshot.variables);
 
@@ -37,6 +49,9 @@ export function SharedTranscript({ snapshot }: { snapshot: PromptSnapshot }) {
           </dl>
         </section>
       ) : null}
+      {!rendered.ok && rendered.error.code === "too_long" ? (
+        <p className="text-xs text-muted italic">{t.plainText.promptTooLong}</p>
+      ) : null}
       <ol className="flex flex-col gap-2" aria-label={t.sharePage.transcript}>
         {snapshot.messages.map((message, index) => (
           <SharedMessage
@@ -44,6 +59,7 @@ export function SharedTranscript({ snapshot }: { snapshot: PromptSnapshot }) {
             message={message}
             sent={sent.messages[index]?.content ?? message.content}
             position={index + 1}
+            markdown={markdown?.get(index)}
           />
         ))}
       </ol>

@@ -43,7 +43,8 @@ export const chatToolSchema = z.object({
 
 const { temperature, topP, maxTokens, randomSeed, maxRetries } = parameterLimits;
 
-export const chatParametersSchema = z.object({
+/** The sampling parameters as a run sends them; shares check their snapshots with these too. */
+export const samplingParameterFields = {
   model: z.string().trim().min(1, "Choose a model.").max(200),
   temperature: z.number().min(temperature.min).max(temperature.max).nullable(),
   maxTokens: z.number().int().min(maxTokens.min).max(maxTokens.max).nullable(),
@@ -52,6 +53,10 @@ export const chatParametersSchema = z.object({
   stop: z.array(z.string().min(1)).max(parameterLimits.stopSequences),
   safePrompt: z.boolean(),
   maxRetries: z.number().int().min(maxRetries.min).max(maxRetries.max),
+};
+
+export const chatParametersSchema = z.object({
+  ...samplingParameterFields,
   responseFormat: chatResponseFormatSchema,
   tools: z.array(chatToolSchema).max(parameterLimits.tools),
   toolChoice: toolChoiceSchema,

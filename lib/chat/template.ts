@@ -13,7 +13,7 @@ export type TemplateError = { message: string; index: number };
 
 export type ParseTemplateResult = { ok: true; value: { variables: string[] } } | { ok: false; error: TemplateError };
 
-export type RenderErrorCode = "missing_variable" | "invalid_template";
+export type RenderErrorCode = "missing_variable" | "invalid_template" | "too_long";
 
 export type RenderError = { code: RenderErrorCode; message: string; variables?: string[] };
 
@@ -149,14 +149,41 @@ export function renderTemplate(text: string, values: Readonly<Record<string, str
   return { ok: true, value: fill(tokens.value, values) };
 }
 
-/** Values go in verbatim: braces inside a value are text, as in Python. */
-function fill(segments: readonly Segment[], values: Readonly<Record<string, string>>): string {
-  return segments
-    .map((segment) => {
-      if (segment.kind === "text") return segment.text;
-      return Object.hasOwn(values, segment.name) ? (values[segment.name] ?? "") : "";
-    })
-    .join("");
+/**
+ * Values go in verbatim: braces inside a value are text, as in Python. Filling stops after
+ * `maxLength` characters: a template that repeats a long value can grow past what a string holds.
+ */
+function fill(segments: readonly Segment[], values: Readonly<Record<string, string>>, maxLength = Infinity): string {
+  let text = "";
+  for (const segment of segments) {
+    const part =
+      segment.kind === "text" ? segment.text : Object.hasOwn(values, segment.name) ? (values[segment.name] ?? "") : "";
+    text += part.slice(0, maxLength - text.length);
+    if (text.length >= maxLength) break;
+  }
+  return text;
+}
+
+function filledLength(segments: readonly Segment[], values: Readonly<Record<string, string>>): number {
+  let length = 0;
+  for (const segment of segments) {
+    length +=
+      segment.kind === "text"
+        ? segment.text.length
+        : (Object.hasOwn(values, segment.name) ? (values[segment.name] ?? "") : "").length;
+  }
+  return length;
+}
+
+/** The first `maxLength` characters of a template as rendered, missing values empty: for titles. */
+export function renderTemplatePrefix(
+  text: string,
+  values: Readonly<Record<string, string>>,
+  maxLength: number,
+): RenderTemplateResult {
+  const tokens = tokenize(text);
+  if (!tokens.ok) return { ok: false, error: { code: "invalid_template", message: tokens.error.message } };
+  return { ok: true, value: fill(tokens.value, values, maxLength) };
 }
 
 /** Where a templated text sits in a prompt. */
@@ -203,7 +230,7 @@ export type RenderPromptResult<M> =
 export function renderPrompt<M extends { role: string; content: string }>(
   prompt: { system: string; messages: readonly M[] },
   values: Readonly<Record<string, string>>,
-  options: { allowMissing?: boolean } = {},
+  options: { allowMissing?: boolean; maxLength?: number } = {},
 ): RenderPromptResult<M> {
   const texts = [
     { label: "System message", text: prompt.system },
@@ -225,6 +252,13 @@ export function renderPrompt<M extends { role: string; content: string }>(
   }
   const missing = missingVariables(parsed.flat(), values);
   if (missing && !options.allowMissing) return { ok: false, error: missing };
+  const length = parsed.reduce((sum, segments) => sum + filledLength(segments, values), 0);
+  if (options.maxLength !== undefined && length > options.maxLength) {
+    return {
+      ok: false,
+      error: { code: "too_long", message: `Filled in, the prompt would be ${length} characters long.` },
+    };
+  }
   const [system = [], ...messages] = parsed;
   return {
     ok: true,

@@ -6,6 +6,7 @@ import type {
   PromptSnapshot,
   ToolCall,
 } from "@/lib/workspace/model";
+import { prettyJson as prettyJsonWithin } from "@/lib/render/pretty-json";
 
 /**
  * A transcript as Markdown for reading and pasting elsewhere. Message text is kept as written
@@ -129,28 +130,29 @@ interface CodeText {
   language: string;
 }
 
-/** JSON text re-indented for reading; anything else as it came. */
+/** JSON text re-indented for reading, within the render limits; anything else as it came. */
 function prettyJson(text: string): CodeText {
-  try {
-    return { text: JSON.stringify(JSON.parse(text), null, 2), language: "json" };
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return { text, language: "" };
-  }
+  const pretty = prettyJsonWithin(text);
+  return pretty.ok ? { text: pretty.text, language: "json" } : { text, language: "" };
 }
 
 /** A fence one backtick longer than the longest run inside, so the content cannot close it. */
 function fenced({ text, language }: CodeText): string {
-  const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
-  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
   return `${fence}${language}\n${text}\n${fence}`;
+}
+
+/** Not `Math.max(...runs)`: a long text has more runs than a call can take arguments. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
+  return longest;
 }
 
 /** Inline code that survives backticks in the text (CommonMark: longer delimiter, padded). */
 function inlineCode(text: string): string {
   const single = oneLine(text);
-  const longestRun = Math.max(0, ...Array.from(single.matchAll(/`+/g), (match) => match[0].length));
-  const ticks = "`".repeat(longestRun + 1);
+  const ticks = "`".repeat(longestBacktickRun(single) + 1);
   const pad = single.startsWith("`") || single.endsWith("`") ? " " : "";
   return `${ticks}${pad}${single}${pad}${ticks}`;
 }

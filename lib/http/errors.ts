@@ -11,6 +11,7 @@ export const errorCodes = [
   "no_api_key",
   "upstream_unavailable",
   "upstream_rejected",
+  "overloaded",
   "interrupted",
   "internal",
 ] as const;

@@ -173,6 +173,16 @@ export const en = {
       "It may have been revoked by the person who shared it, or the link is incomplete. Check the link with whoever sent it.",
     toPlayground: "Go to the playground",
   },
+  /** Why a part is shown as plain text rather than formatted (lib/render/limits.ts). */
+  plainText: {
+    too_large: "Shown as plain text: too long to format.",
+    too_deep: "Shown as plain text: nested too deeply to format.",
+    too_slow: "Shown as plain text: it took too long to format.",
+    failed: "Shown as plain text: it could not be formatted.",
+    pending: "Shown as plain text while its formatting is prepared; reload in a moment to see it formatted.",
+    promptTooLong:
+      "Filled in, these messages would be too long to show here, so they are shown as templates; the values are listed under Variables.",
+  },
   transfer: {
     export: "Export",
     exportMenu: "Export the workspace",
@@ -418,6 +428,7 @@ export const en = {
     upstream_unavailable:
       "Mistral is not answering right now ({detail}), even after {retries} retries. Try again in a moment.",
     upstream_rejected: "Mistral rejected the request: {detail}",
+    overloaded: "The playground's server is running as many answers as it can. Try again in a few seconds.",
     interrupted:
       "The answer was cut off before it finished ({detail}). What arrived is kept; press Retry to run it again.",
     internal:

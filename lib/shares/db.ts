@@ -16,6 +16,8 @@ export type ShareStoreOptions =
 
 export interface ShareStore extends ShareRepository {
   readonly kind: ShareStoreOptions["kind"];
+  /** Connects and migrates now rather than on first use; rejects when the database cannot start. */
+  open(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function createShareStore(options: ShareStoreOptions): ShareStore {
 
   return {
     kind: options.kind,
+    open: async () => void (await start()),
     createShare: async (input) => (await repository()).createShare(input),
     getShare: async (id) => (await repository()).getShare(id),
     deleteShare: async (id, token) => (await repository()).deleteShare(id, token),

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { renderPrompt } from "@/lib/chat/template";
-import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
+import { samplingParameterFields } from "@/lib/chat/request";
+import { renderTemplatePrefix } from "@/lib/chat/template";
+import { parametersSchema, promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
 const DEFAULT_TITLE_LENGTH = 80;
@@ -9,15 +10,20 @@ export const UNTITLED_SHARE = "Untitled conversation";
 /** `crypto.randomBytes(16).toString("base64url")`: 22 URL-safe characters. */
 export const shareIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
+/** How much of each user message is filled in to find a title: a title is one short line. */
+const TITLE_SOURCE_LENGTH = 4096;
+
 /**
  * The first non-empty line of the first user message that has one, as sent (variables filled
- * in), cut to ~80 characters.
+ * in), cut to ~80 characters. Only the start of each message is filled in: a template can
+ * repeat a long value until the whole text would not fit in memory.
  */
 export function defaultShareTitle(snapshot: PromptSnapshot): string {
-  const rendered = renderPrompt(snapshot, snapshot.variables, { allowMissing: true });
-  for (const message of rendered.ok ? rendered.value.messages : snapshot.messages) {
+  for (const message of snapshot.messages) {
     if (message.role !== "user") continue;
-    const line = message.content
+    const rendered = renderTemplatePrefix(message.content, snapshot.variables, TITLE_SOURCE_LENGTH);
+    const text = rendered.ok ? rendered.value : message.content.slice(0, TITLE_SOURCE_LENGTH);
+    const line = text
       .split(/\r?\n/)
       .map((candidate) => candidate.trim())
       .find((candidate) => candidate.length > 0);
@@ -40,17 +46,24 @@ function truncate(text: string, maxLength: number): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * PostgreSQL's jsonb rejects U+0000 and unpaired surrogates (both can arrive through JSON `\u`
- * escapes). Finding them here turns what would be a 500 into a 400 that names the field.
+ * PostgreSQL's jsonb rejects U+0000 and unpaired surrogates, its text columns reject U+0000 and
+ * would store an unpaired surrogate as U+FFFD (both can arrive through JSON `\u` escapes). Titles
+ * and snapshots refuse both alike, with a 400 that names the field, rather than a 500 or a
+ * silently changed text.
  */
+function unstorableReason(text: string): string | null {
+  if (text.includes("\u0000")) return "contains a NUL character (U+0000)";
+  if (LONE_SURROGATE.test(text)) return "contains an unpaired UTF-16 surrogate";
+  return null;
+}
+
 function findUnstorableText(
   value: unknown,
   path: (string | number)[] = [],
 ): { path: (string | number)[]; reason: string } | null {
   if (typeof value === "string") {
-    if (value.includes("\u0000")) return { path, reason: "contains a NUL character (U+0000)" };
-    if (LONE_SURROGATE.test(value)) return { path, reason: "contains an unpaired UTF-16 surrogate" };
-    return null;
+    const reason = unstorableReason(value);
+    return reason ? { path, reason } : null;
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
@@ -68,7 +81,15 @@ function findUnstorableText(
   return null;
 }
 
-const storableSnapshotSchema = promptSnapshotSchema.superRefine((snapshot, ctx) => {
+/**
+ * A snapshot as a run could have made it: its sampling parameters within the ranges `/api/chat`
+ * accepts (stored snapshots are read with the looser workspace schema, so older shares still open).
+ */
+const runnableSnapshotSchema = promptSnapshotSchema.extend({
+  parameters: parametersSchema.extend(samplingParameterFields),
+});
+
+const storableSnapshotSchema = runnableSnapshotSchema.superRefine((snapshot, ctx) => {
   const found = findUnstorableText(snapshot);
   if (found) {
     ctx.addIssue({
@@ -82,7 +103,11 @@ const storableSnapshotSchema = promptSnapshotSchema.superRefine((snapshot, ctx) 
 const titleSchema = z
   .string()
   .trim()
-  .max(SHARE_TITLE_MAX_LENGTH, `must be at most ${SHARE_TITLE_MAX_LENGTH} characters`);
+  .max(SHARE_TITLE_MAX_LENGTH, `must be at most ${SHARE_TITLE_MAX_LENGTH} characters`)
+  .superRefine((title, ctx) => {
+    const reason = unstorableReason(title);
+    if (reason) ctx.addIssue({ code: "custom", message: `${reason}, which cannot be stored; remove it` });
+  });
 
 /** The body of `POST /api/shares`. Without a title, the first user line is used. */
 export const shareCreateSchema = z

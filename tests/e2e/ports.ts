@@ -8,5 +8,10 @@ export const E2E = {
   fakePort: 4310 + offset,
   appPort: 3310 + offset,
   noKeyPort: 3311 + offset,
+  /** A server the startup spec starts and stops itself. */
+  startupPort: 3312 + offset,
   serverKey: "e2e-server-key",
 } as const;
+
+/** Where serve-app.ts writes the process id of the app on `appPort`, for specs that watch its memory. */
+export const APP_PID_FILE = ".data/e2e/app.pid";

@@ -4,8 +4,9 @@
  * fake Mistral server. Set E2E_REUSE_BUILD=1 to skip the build when nothing changed.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { E2E } from "./ports.ts";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { APP_PID_FILE, E2E } from "./ports.ts";
 
 const next = "node_modules/next/dist/bin/next";
 const baseEnv: Record<string, string | undefined> = {
@@ -20,7 +21,7 @@ if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
 }
 
 const children: ChildProcess[] = [];
-function start(port: number, env: Record<string, string | undefined>): void {
+function start(port: number, env: Record<string, string | undefined>): ChildProcess {
   const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: { ...baseEnv, ...env } as NodeJS.ProcessEnv,
@@ -30,6 +31,7 @@ function start(port: number, env: Record<string, string | undefined>): void {
     process.exit(1);
   });
   children.push(child);
+  return child;
 }
 
 async function waitFor(url: string): Promise<void> {
@@ -46,7 +48,9 @@ async function waitFor(url: string): Promise<void> {
 
 start(E2E.noKeyPort, { MISTRAL_API_KEY: "", DATA_DIR: ".data/e2e-nokey" });
 await waitFor(`http://127.0.0.1:${E2E.noKeyPort}/api/models`);
-start(E2E.appPort, { MISTRAL_API_KEY: E2E.serverKey, DATA_DIR: ".data/e2e" });
+const app = start(E2E.appPort, { MISTRAL_API_KEY: E2E.serverKey, DATA_DIR: ".data/e2e" });
+mkdirSync(path.dirname(APP_PID_FILE), { recursive: true });
+writeFileSync(APP_PID_FILE, String(app.pid));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

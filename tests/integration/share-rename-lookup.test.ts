@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import { makeSnapshot } from "./share-fixtures";
 
+/** PGlite takes seconds to start, and far longer when the machine is busy. */
+const PGLITE_START_MS = 120_000;
+
 type Routes = {
   create: typeof import("@/app/api/shares/route");
   byId: typeof import("@/app/api/shares/[id]/route");
@@ -22,7 +25,9 @@ beforeAll(async () => {
     byId: await import("@/app/api/shares/[id]/route"),
     lookup: await import("@/app/api/shares/lookup/route"),
   };
-});
+  // As the server does at start: the first test should not wait for PGlite to open.
+  await (await import("@/lib/shares/db")).getShareStore().open();
+}, PGLITE_START_MS);
 
 afterAll(async () => {
   const { closeShareStore } = await import("@/lib/shares/db");
@@ -101,6 +106,10 @@ describe("PATCH /api/shares/{id}", () => {
       "at most 200",
     );
     await expectError(await rename(id, "{", token), 400, "invalid_request");
+    expect(await expectError(await rename(id, { title: "a\u0000b" }, token), 400, "invalid_request")).toContain("NUL");
+    expect(await expectError(await rename(id, { title: "a\udfffb" }, token), 400, "invalid_request")).toContain(
+      "surrogate",
+    );
     expect(await titleOf(id)).toBe("Kept");
 
     const deleted = await routes.byId.DELETE(

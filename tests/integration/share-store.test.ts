@@ -7,6 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createShareStore, type ShareStore, type ShareStoreOptions } from "@/lib/shares/db";
 import { makeSnapshot, makeWorldSnapshot, WORLD_TEXT } from "./share-fixtures";
 
+/** PGlite takes seconds to start, and far longer when the machine is busy. */
+const PGLITE_START_MS = 120_000;
+
 const POSTGRES_URL = process.env.SHARES_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** null when PostgreSQL answers, else why the PostgreSQL runs are skipped. */
@@ -81,7 +84,9 @@ function useBackend(backend: Backend) {
     dispose = prepared.dispose;
     state.options = prepared.options;
     state.store = createShareStore(prepared.options);
-  });
+    // Opened here, under the hook's longer timeout: PGlite can take seconds to start.
+    await state.store.open();
+  }, PGLITE_START_MS);
   beforeEach((ctx) => {
     if (state.skipReason) ctx.skip(state.skipReason);
   });

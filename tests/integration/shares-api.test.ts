@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import { makeSnapshot } from "./share-fixtures";
 
+/** PGlite takes seconds to start, and far longer when the machine is busy. */
+const PGLITE_START_MS = 120_000;
+
 type Routes = typeof import("@/app/api/shares/route") & { byId: typeof import("@/app/api/shares/[id]/route") };
 let routes: Routes;
 let dataDir: string;
@@ -18,7 +21,9 @@ beforeAll(async () => {
   delete process.env.DATABASE_URL;
   process.env.SHARE_RATE_LIMIT_PER_MINUTE = String(LIMIT_PER_MINUTE);
   routes = { ...(await import("@/app/api/shares/route")), byId: await import("@/app/api/shares/[id]/route") };
-});
+  // As the server does at start: the first test should not wait for PGlite to open.
+  await (await import("@/lib/shares/db")).getShareStore().open();
+}, PGLITE_START_MS);
 
 afterAll(async () => {
   const { closeShareStore } = await import("@/lib/shares/db");
@@ -151,6 +156,50 @@ describe("POST /api/shares", () => {
     const message = await expectError(await post(JSON.stringify({ snapshot })), 400, "invalid_request");
     expect(message).toContain("snapshot.messages[0].content");
     expect(message).toContain("NUL");
+  });
+
+  it("refuses NUL and unpaired surrogates in titles as in snapshots, with 400 rather than 500 or U+FFFD", async () => {
+    for (const title of ["nul \u0000 here", "lone \ud800 here", "lone \udc00"]) {
+      const message = await expectError(
+        await post(JSON.stringify({ title, snapshot: makeSnapshot() })),
+        400,
+        "invalid_request",
+      );
+      expect(message).toMatch(/^Invalid request: title: contains (a NUL character|an unpaired UTF-16 surrogate)/);
+    }
+    // A pair is one character, stored as it is.
+    const { id } = await created(await post(JSON.stringify({ title: "pair \ud83d\ude00", snapshot: makeSnapshot() })));
+    expect(((await (await getShare(id)).json()) as { title: string }).title).toBe("pair 😀");
+  });
+
+  it("refuses parameters no run could have, with the ranges /api/chat applies", async () => {
+    for (const [field, value] of [
+      ["temperature", 1e308],
+      ["topP", 0],
+      ["maxTokens", -1],
+      ["maxRetries", 99],
+      ["stop", Array(17).fill("x")],
+    ] as const) {
+      const snapshot = makeSnapshot();
+      const parameters = { ...snapshot.parameters, [field]: value };
+      const message = await expectError(
+        await post(JSON.stringify({ snapshot: { ...snapshot, parameters } })),
+        400,
+        "invalid_request",
+      );
+      expect(message).toContain(`snapshot.parameters.${field}`);
+    }
+  });
+
+  it("titles an untitled share whose first message fills in to gigabytes, quickly", async () => {
+    const snapshot = makeSnapshot({
+      messages: [{ id: "u", role: "user", content: "{a}".repeat(50_000) }],
+      variables: { a: "word ".repeat(20_000) },
+    });
+    const started = performance.now();
+    const { id } = await created(await post(JSON.stringify({ snapshot })));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(((await (await getShare(id)).json()) as { title: string }).title).toMatch(/^word word .*…$/);
   });
 
   it("limits creations per client with 429 and Retry-After", async () => {

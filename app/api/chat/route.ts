@@ -5,6 +5,7 @@ import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
 import { checkConversation, describeViolation } from "@/lib/chat/rules";
 import { streamChat } from "@/lib/chat/stream";
+import { getStreamSlots } from "@/lib/chat/stream-slots";
 import { resolveApiKey } from "@/lib/mistral/config";
 
 export const runtime = "nodejs";
@@ -21,5 +22,5 @@ export async function POST(request: Request): Promise<Response> {
   const apiKey = resolveApiKey(request.headers.get(USER_API_KEY_HEADER));
   if (!apiKey) return jsonError(401, "no_api_key", t.errors.no_api_key);
 
-  return streamChat(parsed.value, { apiKey, abortSignal: request.signal });
+  return getStreamSlots().run(() => streamChat(parsed.value, { apiKey, abortSignal: request.signal }));
 }

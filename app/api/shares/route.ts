@@ -1,6 +1,8 @@
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
+import { logShareFailure } from "@/lib/shares/log";
+import { prepareShareMarkdown } from "@/lib/shares/rendered-share";
 import { clientKey, getShareCreationLimiter } from "@/lib/shares/rate-limit";
 import { shareCreateSchema } from "@/lib/shares/share";
 
@@ -28,13 +30,15 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value);
+    // Rendered now, off the request, so the first view finds it ready.
+    void prepareShareMarkdown(id, input.value.snapshot);
     const url = `/s/${id}`;
     return Response.json(
       { id, url, deleteToken, createdAt },
       { status: 201, headers: { location: `/api/shares/${id}`, "cache-control": "no-store" } },
     );
   } catch (error) {
-    console.error("[shares] creating a share failed", error);
+    logShareFailure("creating", null, error);
     return jsonError(500, "internal", "The share could not be saved. Try again in a moment.");
   }
 }

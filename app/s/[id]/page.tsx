@@ -9,6 +9,7 @@ import { SharedUsage } from "@/components/share/shared-usage";
 import { buttonVariants } from "@/components/ui/button";
 import { format, messages as t } from "@/lib/i18n";
 import { getShareStore } from "@/lib/shares/db";
+import { shareMarkdownForView } from "@/lib/shares/rendered-share";
 import type { Share } from "@/lib/shares/share";
 
 type Props = { params: Promise<{ id: string }> };
@@ -41,6 +42,7 @@ export default async function SharePage({ params }: Props) {
   const share = await loadShare(id);
   if (!share) notFound();
   const { snapshot } = share;
+  const markdown = await shareMarkdownForView(id, snapshot);
   const link = buttonVariants({ size: "sm" });
 
   return (
@@ -73,7 +75,7 @@ export default async function SharePage({ params }: Props) {
       </nav>
       <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
         <div className="min-w-0 flex-1">
-          <SharedTranscript snapshot={snapshot} />
+          <SharedTranscript snapshot={snapshot} markdown={markdown} />
         </div>
         <aside className="flex w-full shrink-0 flex-col gap-4 lg:w-80">
           <SharedParameters parameters={snapshot.parameters} />

@@ -1,6 +1,8 @@
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
+import { logShareFailure } from "@/lib/shares/log";
+import { forgetShareMarkdown } from "@/lib/shares/rendered-share";
 import { shareRenameSchema } from "@/lib/shares/share";
 
 export const runtime = "nodejs";
@@ -24,7 +26,7 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
     if (!share) return jsonError(404, "not_found", NOT_FOUND);
     return Response.json(share, { headers: { "cache-control": SHARE_CACHE_CONTROL } });
   } catch (error) {
-    console.error(`[shares] reading share ${id} failed`, error);
+    logShareFailure("reading", id, error);
     return jsonError(500, "internal", "The share could not be loaded. Try again in a moment.");
   }
 }
@@ -41,9 +43,10 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
     if (result === "forbidden") {
       return jsonError(403, "forbidden", "This delete token does not match the share. Only its creator can delete it.");
     }
+    forgetShareMarkdown(id);
     return new Response(null, { status: 204 });
   } catch (error) {
-    console.error(`[shares] deleting share ${id} failed`, error);
+    logShareFailure("deleting", id, error);
     return jsonError(500, "internal", "The share could not be deleted. Try again in a moment.");
   }
 }
@@ -69,7 +72,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
     }
     return Response.json({ id, title: input.value.title }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    console.error(`[shares] renaming share ${id} failed`, error);
+    logShareFailure("renaming", id, error);
     return jsonError(500, "internal", "The share could not be renamed. Try again in a moment.");
   }
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
+import { logShareFailure } from "@/lib/shares/log";
 
 export const runtime = "nodejs";
 
@@ -24,7 +25,7 @@ export async function POST(request: Request): Promise<Response> {
     const shares = await getShareStore().listShares(input.value.ids);
     return Response.json({ shares }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    console.error("[shares] looking up shares failed", error);
+    logShareFailure("looking up", null, error);
     return jsonError(500, "internal", "Your shares could not be listed. Try again in a moment.");
   }
 }

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { jsonError } from "@/lib/http/errors";
+import { messages as t } from "@/lib/i18n";
+
+export const DEFAULT_MAX_CONCURRENT_STREAMS = 256;
+/** Answers last seconds; by then some slots are free again. */
+export const OVERLOADED_RETRY_AFTER_SECONDS = 5;
+
+export interface StreamSlots {
+  /** Streams open now. */
+  readonly active: number;
+  /**
+   * Starts a stream if a slot is free and holds the slot until the response body ends, fails or
+   * is cancelled (the client stopped or left); otherwise answers 503 with `Retry-After`.
+   */
+  run(start: () => Response | Promise<Response>): Promise<Response>;
+}
+
+/**
+ * A bound on the upstream streams one process relays at once. Past it, a clear 503 now is better
+ * than every stream slowing down together until all of them time out.
+ */
+export function createStreamSlots(limit: number): StreamSlots {
+  let active = 0;
+  return {
+    get active() {
+      return active;
+    },
+    async run(start) {
+      if (active >= limit) {
+        return jsonError(503, "overloaded", t.errors.overloaded, {
+          headers: { "retry-after": String(OVERLOADED_RETRY_AFTER_SECONDS) },
+        });
+      }
+      active += 1;
+      let held = true;
+      const release = () => {
+        if (held) active -= 1;
+        held = false;
+      };
+      let response: Response;
+      try {
+        response = await start();
+      } catch (error) {
+        release();
+        throw error;
+      }
+      if (!response.body) {
+        release();
+        return response;
+      }
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const chunk = await reader.read();
+            if (chunk.done) {
+              release();
+              controller.close();
+            } else controller.enqueue(chunk.value);
+          } catch (error) {
+            release();
+            controller.error(error);
+          }
+        },
+        async cancel(reason) {
+          release();
+          await reader.cancel(reason);
+        },
+      });
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    },
+  };
+}
+
+const limitSchema = z.coerce.number().int().positive();
+let slots: StreamSlots | undefined;
+
+/** The process's slots: `MAX_CONCURRENT_STREAMS` (default 256). */
+export function getStreamSlots(): StreamSlots {
+  if (!slots) {
+    const configured = process.env.MAX_CONCURRENT_STREAMS ?? String(DEFAULT_MAX_CONCURRENT_STREAMS);
+    const parsed = limitSchema.safeParse(configured);
+    if (!parsed.success) {
+      console.warn(
+        `MAX_CONCURRENT_STREAMS=${JSON.stringify(configured)} is not a positive integer; using ${DEFAULT_MAX_CONCURRENT_STREAMS}.`,
+      );
+    }
+    slots = createStreamSlots(parsed.success ? parsed.data : DEFAULT_MAX_CONCURRENT_STREAMS);
+  }
+  return slots;
+}
