@@ -72,7 +72,10 @@ function toToolChoice(parameters: ChatParameters) {
  * Streams one answer from Mistral as an AI SDK UI message stream, with the answer's
  * metadata (usage as Mistral reported it, finish reason, model, response id, timings).
  */
-export function streamChat(request: ChatRequest, options: { apiKey: string; abortSignal: AbortSignal }): Response {
+export function streamChat(
+  request: ChatRequest,
+  options: { apiKey: string; abortSignal: AbortSignal; onUsage?: (totalTokens: number) => void },
+): Response {
   const started = performance.now();
   const createdAt = Date.now();
   const parameters = request.parameters;
@@ -106,6 +109,7 @@ export function streamChat(request: ChatRequest, options: { apiKey: string; abor
         ...(parameters.tools.length > 0 ? { parallelToolCalls: parameters.parallelToolCalls } : {}),
       },
     },
+    onFinish: ({ totalUsage }) => options.onUsage?.(totalUsage.totalTokens ?? 0),
     onError: ({ error }) => {
       const failure = toChatFailure(error);
       // The cause for the operator; the failure carries no key and no request body.

@@ -13,6 +13,8 @@ export const errorCodes = [
   "upstream_rejected",
   "interrupted",
   "internal",
+  "unauthenticated",
+  "unavailable",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,7 +1,7 @@
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
-import { clientKey, getShareCreationLimiter } from "@/lib/shares/rate-limit";
+import { takeShareCreation } from "@/lib/shares/rate-limit";
 import { shareCreateSchema } from "@/lib/shares/share";
 
 // PGlite and pg need Node's file system and sockets.
@@ -11,7 +11,7 @@ const MAX_BODY_BYTES = 1_048_576;
 
 /** Creates a share; the delete token in the answer is the only way to delete it later. */
 export async function POST(request: Request): Promise<Response> {
-  const allowed = getShareCreationLimiter().take(clientKey(request));
+  const allowed = await takeShareCreation(request);
   if (!allowed.ok) {
     return jsonError(
       429,
