@@ -1,6 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { logger } from "@/lib/server/logger";
 
 // One connection per process, kept on globalThis: dev-mode reloads re-evaluate modules, and the
 // proxy and the route handlers are separate bundles that must count in the same place.
@@ -13,12 +14,22 @@ const holder = globalThis as typeof globalThis & {
 export function getRedis(): Redis | undefined {
   const url = process.env.REDIS_URL?.trim();
   if (!url) return undefined;
-  holder.__mistralPlaygroundRedis ??= new Redis(url, {
-    // A command while Redis is down fails at once instead of queueing: the request gets a 503.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    lazyConnect: false,
-  });
+  if (!holder.__mistralPlaygroundRedis) {
+    // While Redis is down a command fails after one reconnection attempt instead of waiting:
+    // the request gets a 503 and /api/health says why.
+    const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    let lastError = "";
+    redis.on("error", (error: Error) => {
+      // ioredis retries for ever; say each new cause once, not at every attempt.
+      if (error.message === lastError) return;
+      lastError = error.message;
+      logger.error({ err: error }, "Redis connection error");
+    });
+    redis.on("ready", () => {
+      lastError = "";
+    });
+    holder.__mistralPlaygroundRedis = redis;
+  }
   return holder.__mistralPlaygroundRedis;
 }
 
@@ -40,9 +51,9 @@ export function getLimiter(name: string, points: number, durationSeconds: number
 }
 
 /** Closes the Redis connection, if any (tests and shutdown). */
-export async function closeLimitStore(): Promise<void> {
+export function closeLimitStore(): void {
   const redis = holder.__mistralPlaygroundRedis;
   holder.__mistralPlaygroundRedis = undefined;
   holder.__mistralPlaygroundLimiters = undefined;
-  await redis?.quit();
+  redis?.disconnect();
 }

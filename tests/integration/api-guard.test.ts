@@ -6,7 +6,7 @@ import { proxy } from "@/proxy";
 beforeEach(() => vi.stubEnv("CHAT_RATE_LIMIT_PER_MINUTE", "3"));
 afterEach(async () => {
   vi.unstubAllEnvs();
-  await closeLimitStore();
+  closeLimitStore();
 });
 
 let client = 0;
