@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { passGate, redirectToSignIn } from "@/lib/auth/gate";
 import { guardApiRequest } from "@/lib/server/api-guard";
 
 /**
@@ -10,6 +11,8 @@ import { guardApiRequest } from "@/lib/server/api-guard";
  */
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) return guardApiRequest(request);
+  const gate = await passGate(request);
+  if (!gate.open) return redirectToSignIn(request);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
 

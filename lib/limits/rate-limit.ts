@@ -42,6 +42,13 @@ export function limitChatRuns(subject: string): Promise<RateLimitDecision> {
   return take(getLimiter("chat", perMinute, 60), subject);
 }
 
+const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+
+/** Sign-in attempts per client address: guessing passwords gets slow, a typo does not. */
+export function limitSignInAttempts(subject: string): Promise<RateLimitDecision> {
+  return take(getLimiter("sign-in", SIGN_IN_ATTEMPTS_PER_MINUTE, 60), subject);
+}
+
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }

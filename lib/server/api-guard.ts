@@ -2,16 +2,18 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { jsonError, type ErrorCode } from "@/lib/http/errors";
 import { format, messages as t } from "@/lib/i18n";
-import { limitChatRuns, rateLimitHeaders } from "@/lib/limits/rate-limit";
+import { limitChatRuns, limitSignInAttempts, rateLimitHeaders } from "@/lib/limits/rate-limit";
 import { ACCOUNT_HEADER, limitSubject } from "@/lib/limits/subject";
-import { isDraining } from "./http-hooks";
+import { passGate, type Gate } from "@/lib/auth/gate";
+import { isDraining, noteAccount, REQUEST_ID_HEADER } from "./http-hooks";
 import { logger } from "./logger";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * The door of every `/api/*` request, in the proxy: cross-site and non-JSON writes are refused,
- * and runs of `/api/chat` are counted per account or client address.
+ * a session is required when sign-in is on, and runs of `/api/chat` and sign-in attempts are
+ * counted per account or client address.
  */
 export async function guardApiRequest(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
@@ -23,8 +25,31 @@ export async function guardApiRequest(request: NextRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   // Only the proxy says who is signed in.
   headers.delete(ACCOUNT_HEADER);
+  let gate: Gate;
+  try {
+    gate = await passGate(request);
+  } catch (error) {
+    logger.error({ err: error, route: pathname }, "checking the session failed");
+    return problem(503, "unavailable", t.errors.unavailable);
+  }
+  if (!gate.open) return problem(401, "unauthenticated", t.errors.unauthenticated);
+  if (gate.account) {
+    headers.set(ACCOUNT_HEADER, gate.account.id);
+    noteAccount(request.headers.get(REQUEST_ID_HEADER), gate.account.id);
+  }
 
   let limitHeaders: Record<string, string> = {};
+  if (pathname === "/api/auth/sign-in/email" && request.method === "POST") {
+    const decision = await limitSignInAttempts(limitSubject(headers));
+    if (!decision.ok) {
+      return problem(
+        429,
+        "rate_limited",
+        format(t.limits.signIn, { seconds: decision.retryAfterSeconds }),
+        rateLimitHeaders(decision),
+      );
+    }
+  }
   if (pathname === "/api/chat" && request.method === "POST") {
     if (isDraining()) return problem(503, "unavailable", t.limits.draining, { "retry-after": "5" });
     try {

@@ -16,6 +16,8 @@ export type ShareStoreOptions =
 
 export interface ShareStore extends ShareRepository {
   readonly kind: ShareStoreOptions["kind"];
+  /** The connection itself, migrated: the accounts (`lib/auth/`) live in the same database. */
+  database(): Promise<SharesDatabase>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function createShareStore(options: ShareStoreOptions): ShareStore {
 
   return {
     kind: options.kind,
+    database: async () => (await start()).connection.db,
     createShare: async (input) => (await repository()).createShare(input),
     getShare: async (id) => (await repository()).getShare(id),
     deleteShare: async (id, token) => (await repository()).deleteShare(id, token),
