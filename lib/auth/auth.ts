@@ -16,6 +16,14 @@ function createAuth(db: SharesDatabase, secret: string) {
     // The public URL when the app sits behind a proxy that rewrites it; else each request's own.
     baseURL: process.env.AUTH_URL?.trim() || undefined,
     basePath: "/api/auth",
+    // The origin the request was sent to, as the API guard checks it for every other route:
+    // each instance, and each name a load balancer gives them, is its own origin.
+    trustedOrigins: async (request) => {
+      const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+      if (!request || !host) return [];
+      const protocol = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+      return [`${protocol}://${host}`];
+    },
     database: drizzleAdapter(db, { provider: "pg", schema: authSchema }),
     emailAndPassword: { enabled: true, disableSignUp: domains.length === 0 },
     user: { additionalFields: { role: { type: "string", input: false, defaultValue: "member" } } },

@@ -1,8 +1,4 @@
-/**
- * Set by the proxy on requests it let through, after checking the session: the signed-in
- * account's id. The proxy removes any value a client sent.
- */
-export const ACCOUNT_HEADER = "x-playground-account";
+import { ACCOUNT_HEADER } from "@/lib/auth/account-header";
 
 /**
  * Whom a request counts against: the signed-in account, else the client's address. The server

@@ -57,11 +57,12 @@ export function createShareStore(options: ShareStoreOptions): ShareStore {
   return {
     kind: options.kind,
     database: async () => (await start()).connection.db,
-    createShare: async (input) => (await repository()).createShare(input),
+    createShare: async (input, ownerId) => (await repository()).createShare(input, ownerId),
     getShare: async (id) => (await repository()).getShare(id),
-    deleteShare: async (id, token) => (await repository()).deleteShare(id, token),
-    renameShare: async (id, token, title) => (await repository()).renameShare(id, token, title),
+    deleteShare: async (id, credential) => (await repository()).deleteShare(id, credential),
+    renameShare: async (id, credential, title) => (await repository()).renameShare(id, credential, title),
     listShares: async (ids) => (await repository()).listShares(ids),
+    listOwnedShares: async (ownerId) => (await repository()).listOwnedShares(ownerId),
     async close() {
       const started = connecting;
       connecting = undefined;

@@ -8,5 +8,7 @@ export const E2E = {
   fakePort: 4310 + offset,
   appPort: 3310 + offset,
   noKeyPort: 3311 + offset,
+  /** Two instances on one PostgreSQL and one Redis (two-instances.spec.ts). */
+  twinPorts: [3312 + offset, 3313 + offset],
   serverKey: "e2e-server-key",
 } as const;

@@ -1,3 +1,4 @@
+import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
@@ -27,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
 
   try {
-    const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value);
+    const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value, accountIdOf(request));
     const url = `/s/${id}`;
     return Response.json(
       { id, url, deleteToken, createdAt },
