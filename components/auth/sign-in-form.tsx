@@ -56,8 +56,8 @@ export function SignInForm({
     setBusy(true);
     setError(null);
     try {
-      const response = await post("/api/auth/sign-in/oauth2", {
-        providerId: OIDC_PROVIDER_ID,
+      const response = await post("/api/auth/sign-in/social", {
+        provider: OIDC_PROVIDER_ID,
         callbackURL: next,
         errorCallbackURL: "/sign-in?error=provider",
       });
