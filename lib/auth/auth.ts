@@ -6,7 +6,7 @@ import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { getShareStore } from "@/lib/shares/db";
 import type { SharesDatabase } from "@/lib/shares/repository";
 import { mayCreateAccount, OIDC_PROVIDER_ID, oidcProvider, signUpDomains } from "./config";
-import { authSchema } from "./schema";
+import { authSchema } from "@/lib/shares/accounts-schema";
 
 function createAuth(db: SharesDatabase, secret: string) {
   const domains = signUpDomains();

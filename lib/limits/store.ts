@@ -1,7 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { logger } from "@/lib/server/logger";
+import { logger } from "@/lib/log/logger";
 
 // One connection per process, kept on globalThis: dev-mode reloads re-evaluate modules, and the
 // proxy and the route handlers are separate bundles that must count in the same place.

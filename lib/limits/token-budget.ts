@@ -2,7 +2,7 @@ import "server-only";
 import { USER_API_KEY_HEADER } from "@/lib/chat/request";
 import { jsonError } from "@/lib/http/errors";
 import { format, messages as t } from "@/lib/i18n";
-import { logger } from "@/lib/server/logger";
+import { logger } from "@/lib/log/logger";
 import { positiveIntegerFromEnv } from "./config";
 import { getLimiter } from "./store";
 import { limitSubject } from "./subject";

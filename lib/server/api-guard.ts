@@ -7,7 +7,7 @@ import { limitSubject } from "@/lib/limits/subject";
 import { ACCOUNT_HEADER } from "@/lib/auth/account-header";
 import { passGate, type Gate } from "@/lib/auth/gate";
 import { isDraining, noteAccount, REQUEST_ID_HEADER } from "./http-hooks";
-import { logger } from "./logger";
+import { logger } from "@/lib/log/logger";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getRedis } from "@/lib/limits/store";
 import { mistralConfig } from "@/lib/mistral/config";
 import { getShareStore } from "@/lib/shares/db";
-import { logger } from "./logger";
+import { logger } from "@/lib/log/logger";
 
 const CHECK_TIMEOUT_MS = 2_000;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { resolveClientAddress, type TrustedProxies } from "./client-address";
-import { logger } from "./logger";
+import { logger } from "@/lib/log/logger";
 
 /** The id of each request: in the response header and in every log line about it. */
 export const REQUEST_ID_HEADER = "x-request-id";

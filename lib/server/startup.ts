@@ -1,7 +1,7 @@
 import "server-only";
 import { parseTrustedProxies } from "./client-address";
 import { drainOnSigterm, installHttpHooks } from "./http-hooks";
-import { logger } from "./logger";
+import { logger } from "@/lib/log/logger";
 
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 25_000;
 

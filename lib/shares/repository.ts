@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { desc, eq, inArray } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { promptSnapshotSchema } from "@/lib/chat/workspace";
+import { promptSnapshotSchema } from "@/lib/workspace/model";
 import { shares, type ShareRow } from "./schema";
 import { shareIdSchema, type Share, type ShareCreate, type ShareSummary } from "./share";
 

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { user } from "@/lib/auth/schema";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import { user } from "./accounts-schema";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 
 /**
  * One shared transcript. Deleting a share removes its row: the snapshot is the user's content,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { FailureView } from "@/lib/chat/failure";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { errorBodySchema } from "@/lib/http/errors";
 import { messages as t } from "@/lib/i18n";
 import { defaultShareTitle, shareIdSchema, shareSchema, type Share } from "@/lib/shares/share";

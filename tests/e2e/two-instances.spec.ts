@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { defaultParameters } from "../../lib/chat/workspace.ts";
+import { defaultParameters } from "../../lib/workspace/model.ts";
 import { E2E } from "./ports.ts";
 
 const POSTGRES = "postgres://postgres@127.0.0.1:5432/test";

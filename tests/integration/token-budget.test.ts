@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { USER_API_KEY_HEADER } from "@/lib/chat/request";
-import { defaultParameters } from "@/lib/chat/workspace";
+import { defaultParameters } from "@/lib/workspace/model";
 import { closeLimitStore } from "@/lib/limits/store";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 

@@ -2,7 +2,7 @@ import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
-import { takeShareCreation } from "@/lib/shares/rate-limit";
+import { takeShareCreation } from "@/lib/limits/share-creations";
 import { shareCreateSchema } from "@/lib/shares/share";
 
 // PGlite and pg need Node's file system and sockets.

@@ -1,8 +1,8 @@
 import "server-only";
-import { DEFAULT_SHARES_PER_MINUTE, positiveIntegerFromEnv } from "@/lib/limits/config";
-import { take } from "@/lib/limits/rate-limit";
-import { getLimiter } from "@/lib/limits/store";
-import { limitSubject } from "@/lib/limits/subject";
+import { DEFAULT_SHARES_PER_MINUTE, positiveIntegerFromEnv } from "./config";
+import { take } from "./rate-limit";
+import { getLimiter } from "./store";
+import { limitSubject } from "./subject";
 
 export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
