@@ -1,12 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { passGate, redirectToSignIn } from "@/lib/auth/gate";
+import { guardApiRequest } from "@/lib/server/api-guard";
 
 /**
  * A Content-Security-Policy with a fresh nonce for every page: only scripts that carry the nonce
  * (Next.js adds it to its own) and what they load may run, so text from a share can never
  * execute even if it slipped into the markup. Next reads the nonce from the request's CSP header.
- * Route handlers under /api get a fixed policy from next.config.mjs instead.
+ * Route handlers under /api get a fixed policy from next.config.mjs instead, and pass through
+ * the API guard (origin, JSON bodies, rate limits).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) return guardApiRequest(request);
+  const gate = await passGate(request);
+  if (!gate.open) return redirectToSignIn(request);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
 
@@ -40,8 +46,8 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
 export const config = {
   matcher: [
     {
-      // Everything but route handlers under /api and build assets.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      // Everything but build assets.
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
       // Prefetches of pages render nothing that runs, so they need no nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },

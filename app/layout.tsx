@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AccountBar } from "@/components/auth/account-bar";
 import { messages } from "@/lib/i18n";
 import "./globals.css";
 
@@ -15,7 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen antialiased">{children}</body>
+      <body className="min-h-screen antialiased">
+        <AccountBar />
+        {children}
+      </body>
     </html>
   );
 }

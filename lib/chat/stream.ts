@@ -16,6 +16,7 @@ import { eventStreamResponse, type ChunkWriter } from "./event-stream";
 import { toModelMessages } from "./model-messages";
 import { relayAnswer, type RelayContext } from "./relay-answer";
 import type { ChatParameters, ChatRequest } from "./request";
+import type { AnswerMetadata } from "@/lib/workspace/model";
 
 function toTools(parameters: ChatParameters): ToolSet | undefined {
   if (parameters.tools.length === 0) return undefined;
@@ -47,6 +48,20 @@ function logFailure(error: unknown): void {
   console.error(`[chat] ${failure.code}: ${failure.detail}`);
 }
 
+/** Passes chunks through, telling `onUsage` the total tokens of the usage Mistral reported. */
+function reportingUsage(writer: ChunkWriter, onUsage: (totalTokens: number) => void): ChunkWriter {
+  return {
+    write(chunk) {
+      if (chunk.type === "message-metadata") {
+        const usage = (chunk.messageMetadata as AnswerMetadata | undefined)?.usage;
+        if (usage) onUsage(usage.totalTokens);
+      }
+      writer.write(chunk);
+    },
+    drained: () => writer.drained(),
+  };
+}
+
 /**
  * Streams one answer from Mistral as an AI SDK UI message stream, with the answer's metadata
  * (usage as Mistral reported it, finish reason, model, response id, timings).
@@ -56,7 +71,10 @@ function logFailure(error: unknown): void {
  * `@ai-sdk/mistral` speaks the wire, and its stream parts are written to the browser by one
  * writer (`relayAnswer`) in the chunks `streamText(…).toUIMessageStream()` would write.
  */
-export function streamChat(request: ChatRequest, options: { apiKey: string; abortSignal: AbortSignal }): Response {
+export function streamChat(
+  request: ChatRequest,
+  options: { apiKey: string; abortSignal: AbortSignal; onUsage?: (totalTokens: number) => void },
+): Response {
   const started = performance.now();
   const createdAt = Date.now();
   const { parameters } = request;
@@ -86,7 +104,8 @@ export function streamChat(request: ChatRequest, options: { apiKey: string; abor
     describe: describeFailure,
     log: logFailure,
   };
-  const produce = async (writer: ChunkWriter) => {
+  const produce = async (output: ChunkWriter) => {
+    const writer = options.onUsage ? reportingUsage(output, options.onUsage) : output;
     writer.write({ type: "start", messageMetadata: { createdAt, model: parameters.model }, messageId: generateId() });
     const state = { streamedOutput: false };
     try {

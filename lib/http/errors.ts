@@ -14,6 +14,8 @@ export const errorCodes = [
   "overloaded",
   "interrupted",
   "internal",
+  "unauthenticated",
+  "unavailable",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -434,5 +434,30 @@ export const en = {
     internal:
       "Something went wrong on the playground's server. Try again; if it keeps happening, check the server log.",
     network: "The playground's server could not be reached. Check your connection and try again.",
+    unauthenticated: "You are signed out. Sign in again, then retry.",
+    unavailable: "The playground's server cannot take this right now. Try again in a moment.",
+  },
+  auth: {
+    title: "Sign in to the playground",
+    email: "Email",
+    password: "Password",
+    signIn: "Sign in",
+    signUp: "Create account",
+    signOut: "Sign out",
+    withProvider: "Sign in with your organisation",
+    wrongCredentials: "Wrong email or password.",
+    signUpRefused:
+      "This account cannot be created here: its email domain is not allowed, it exists already, or the password is shorter than 8 characters.",
+    providerFailed: "Signing in with your organisation did not work. Try again, or ask whoever runs the playground.",
+    slowDown: "Too many attempts. Wait a minute, then try again.",
+  },
+  limits: {
+    chatRate: "Too many runs in a minute. Try again in {seconds} seconds.",
+    tokenBudget:
+      "Today's budget of {budget} tokens on the server's key is used up. It starts again at midnight UTC; until then, give your own key in Settings.",
+    signIn: "Too many sign-in attempts. Try again in {seconds} seconds.",
+    draining: "The server is restarting. Run again in a moment.",
+    crossSite: "This request came from another site. Use the playground's own pages.",
+    notJson: "Send the request body as JSON, with Content-Type: application/json.",
   },
 };

@@ -18,6 +18,8 @@ export interface ShareStore extends ShareRepository {
   readonly kind: ShareStoreOptions["kind"];
   /** Connects and migrates now rather than on first use; rejects when the database cannot start. */
   open(): Promise<void>;
+  /** The connection itself, migrated: the accounts (`lib/auth/`) live in the same database. */
+  database(): Promise<SharesDatabase>;
   close(): Promise<void>;
 }
 
@@ -57,11 +59,13 @@ export function createShareStore(options: ShareStoreOptions): ShareStore {
   return {
     kind: options.kind,
     open: async () => void (await start()),
-    createShare: async (input) => (await repository()).createShare(input),
+    database: async () => (await start()).connection.db,
+    createShare: async (input, ownerId) => (await repository()).createShare(input, ownerId),
     getShare: async (id) => (await repository()).getShare(id),
-    deleteShare: async (id, token) => (await repository()).deleteShare(id, token),
-    renameShare: async (id, token, title) => (await repository()).renameShare(id, token, title),
+    deleteShare: async (id, credential) => (await repository()).deleteShare(id, credential),
+    renameShare: async (id, credential, title) => (await repository()).renameShare(id, credential, title),
     listShares: async (ids) => (await repository()).listShares(ids),
+    listOwnedShares: async (ownerId) => (await repository()).listOwnedShares(ownerId),
     async close() {
       const started = connecting;
       connecting = undefined;

@@ -1,4 +1,5 @@
-import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { user } from "./accounts-schema";
 import type { PromptSnapshot } from "@/lib/workspace/model";
 
 /**
@@ -9,15 +10,21 @@ import type { PromptSnapshot } from "@/lib/workspace/model";
  * The table is unqualified on purpose: the PostgreSQL store picks its schema through
  * `search_path`, which lets tests run in a throwaway schema.
  *
- * No secondary index: every query goes through the primary key.
+ * One secondary index, on the owner: "My shares" of a signed-in account lists by it.
  */
-export const shares = pgTable("shares", {
-  id: text("id").primaryKey(),
-  /** SHA-256 (hex) of the delete token; the token itself is only ever in the creator's browser. */
-  deleteTokenHash: text("delete_token_hash").notNull(),
-  title: text("title").notNull(),
-  snapshot: jsonb("snapshot").$type<PromptSnapshot>().notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});
+export const shares = pgTable(
+  "shares",
+  {
+    id: text("id").primaryKey(),
+    /** SHA-256 (hex) of the delete token; the token itself is only ever in the creator's browser. */
+    deleteTokenHash: text("delete_token_hash").notNull(),
+    title: text("title").notNull(),
+    snapshot: jsonb("snapshot").$type<PromptSnapshot>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** The signed-in account that made it; null for an anonymous share (its delete token is the credential). */
+    ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
+  },
+  (table) => [index("shares_owner_id_idx").on(table.ownerId)],
+);
 
 export type ShareRow = typeof shares.$inferSelect;

@@ -9,7 +9,9 @@ import { defaultShareTitle, shareIdSchema, shareSchema, type Share } from "@/lib
 
 /**
  * "My shares": the shares created in this browser, with the delete tokens that only this
- * browser holds. The server keeps nothing that ties a share to its creator.
+ * browser holds. When sign-in is on, the server also ties each share to the account that made
+ * it: those made from other browsers are listed too, without a token (the session is the
+ * credential), and are not kept in this browser.
  */
 
 export const SHARES_VERSION = 1;
@@ -22,7 +24,8 @@ const myShareSchema = z.object({
   title: z.string(),
   /** ISO 8601, as the server answered. */
   createdAt: z.string(),
-  deleteToken: z.string().min(1),
+  /** Absent for a share of the signed-in account made in another browser. */
+  deleteToken: z.string().min(1).optional(),
 });
 export type MyShare = z.infer<typeof myShareSchema>;
 
@@ -62,8 +65,11 @@ export function migrateShares(persisted: unknown, _version: number): PersistedSh
 }
 
 const createdSchema = z.object({ id: shareIdSchema, deleteToken: z.string().min(1), createdAt: z.string() });
+const summarySchema = z.object({ id: shareIdSchema, title: z.string(), createdAt: z.string() });
 const lookupSchema = z.object({
   shares: z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.string() })),
+  /** The signed-in account's shares, when sign-in is on. */
+  owned: z.array(summarySchema).optional(),
 });
 
 export const useShares = create<SharesState & SharesActions>()(
@@ -109,24 +115,34 @@ export const useShares = create<SharesState & SharesActions>()(
         const pages = Array.from({ length: Math.ceil(ids.length / LOOKUP_PAGE) }, (_, i) =>
           ids.slice(i * LOOKUP_PAGE, (i + 1) * LOOKUP_PAGE),
         );
+        // No local share still asks once, to learn the account's own shares.
+        if (pages.length === 0) pages.push([]);
         const answers = await Promise.all(pages.map((page) => callApi("/api/shares/lookup", "POST", { ids: page })));
         const found = new Map<string, string>();
+        const owned = new Map<string, MyShare>();
         for (const answer of answers) {
           // Forget nothing unless every page answered: a failed lookup says nothing about a share.
           if (!answer.ok) return answer;
           const lookup = lookupSchema.safeParse(answer.value);
           if (!lookup.success) return unexpectedAnswer("POST /api/shares/lookup", lookup.error);
           for (const share of lookup.data.shares) found.set(share.id, share.title);
+          for (const share of lookup.data.owned ?? []) owned.set(share.id, share);
         }
         const asked = new Set(ids);
         // Shares created while the lookup ran were not asked about and stay.
-        set((state) => ({
-          shares: state.shares.flatMap((s) => {
+        set((state) => {
+          const kept = state.shares.flatMap((s) => {
+            // The account's shares from elsewhere are replaced by what the server said now.
+            if (!s.deleteToken) return [];
             if (!asked.has(s.id)) return [s];
-            const title = found.get(s.id);
+            const title = found.get(s.id) ?? owned.get(s.id)?.title;
             return title === undefined ? [] : [{ ...s, title }];
-          }),
-        }));
+          });
+          const here = new Set(kept.map((s) => s.id));
+          const elsewhere = [...owned.values()].filter((s) => !here.has(s.id));
+          if (elsewhere.length === 0) return { shares: kept };
+          return { shares: [...kept, ...elsewhere].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+        });
         return { ok: true, value: undefined };
       },
     }),
@@ -134,7 +150,8 @@ export const useShares = create<SharesState & SharesActions>()(
       name: "mistral-playground.shares",
       version: SHARES_VERSION,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state): PersistedShares => ({ shares: state.shares }),
+      // Only what this browser alone can prove: shares with their delete token.
+      partialize: (state): PersistedShares => ({ shares: state.shares.filter((s) => s.deleteToken) }),
       migrate: (persisted, version) => migrateShares(persisted, version),
       // Persisted state is outside input: parse it on the way in as well.
       merge: (persisted, current) => ({ ...current, ...migrateShares(persisted, SHARES_VERSION) }),

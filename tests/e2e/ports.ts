@@ -10,6 +10,8 @@ export const E2E = {
   noKeyPort: 3311 + offset,
   /** A server the startup spec starts and stops itself. */
   startupPort: 3312 + offset,
+  /** Two instances on one PostgreSQL and one Redis (two-instances.spec.ts). */
+  twinPorts: [3312 + offset, 3313 + offset],
   serverKey: "e2e-server-key",
 } as const;
 

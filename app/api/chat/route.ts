@@ -6,6 +6,7 @@ import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
 import { checkConversation, describeViolation } from "@/lib/chat/rules";
 import { streamChat } from "@/lib/chat/stream";
 import { getStreamSlots } from "@/lib/chat/stream-slots";
+import { checkTokenBudget } from "@/lib/limits/token-budget";
 import { resolveApiKey } from "@/lib/mistral/config";
 
 export const runtime = "nodejs";
@@ -22,5 +23,9 @@ export async function POST(request: Request): Promise<Response> {
   const apiKey = resolveApiKey(request.headers.get(USER_API_KEY_HEADER));
   if (!apiKey) return jsonError(401, "no_api_key", t.errors.no_api_key);
 
-  return getStreamSlots().run(() => streamChat(parsed.value, { apiKey, abortSignal: request.signal }));
+  const budget = await checkTokenBudget(request);
+  if (!budget.ok) return budget.response;
+  return getStreamSlots().run(() =>
+    streamChat(parsed.value, { apiKey, abortSignal: request.signal, onUsage: budget.record }),
+  );
 }

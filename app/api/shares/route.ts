@@ -1,9 +1,10 @@
+import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { logShareFailure } from "@/lib/shares/log";
 import { prepareShareMarkdown } from "@/lib/shares/rendered-share";
-import { clientKey, getShareCreationLimiter } from "@/lib/shares/rate-limit";
+import { takeShareCreation } from "@/lib/limits/share-creations";
 import { shareCreateSchema } from "@/lib/shares/share";
 
 // PGlite and pg need Node's file system and sockets.
@@ -13,7 +14,7 @@ const MAX_BODY_BYTES = 1_048_576;
 
 /** Creates a share; the delete token in the answer is the only way to delete it later. */
 export async function POST(request: Request): Promise<Response> {
-  const allowed = getShareCreationLimiter().take(clientKey(request));
+  const allowed = await takeShareCreation(request);
   if (!allowed.ok) {
     return jsonError(
       429,
@@ -29,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
 
   try {
-    const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value);
+    const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value, accountIdOf(request));
     // Rendered now, off the request, so the first view finds it ready.
     void prepareShareMarkdown(id, input.value.snapshot);
     const url = `/s/${id}`;

@@ -1,8 +1,10 @@
+import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { logShareFailure } from "@/lib/shares/log";
 import { forgetShareMarkdown } from "@/lib/shares/rendered-share";
+import type { ShareCredential } from "@/lib/shares/repository";
 import { shareRenameSchema } from "@/lib/shares/share";
 
 export const runtime = "nodejs";
@@ -33,12 +35,12 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
 
 export async function DELETE(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  const token = deleteTokenFrom(request.headers);
-  if (!token) {
+  const credential = shareCredential(request);
+  if (!credential) {
     return jsonError(403, "forbidden", "Deleting a share needs its delete token in the x-delete-token header.");
   }
   try {
-    const result = await getShareStore().deleteShare(id, token);
+    const result = await getShareStore().deleteShare(id, credential);
     if (result === "not_found") return jsonError(404, "not_found", NOT_FOUND);
     if (result === "forbidden") {
       return jsonError(403, "forbidden", "This delete token does not match the share. Only its creator can delete it.");
@@ -56,8 +58,8 @@ const MAX_RENAME_BYTES = 4096;
 /** Renames a share: `{ title }`, with the delete token as the creator's credential. */
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  const token = deleteTokenFrom(request.headers);
-  if (!token) {
+  const credential = shareCredential(request);
+  if (!credential) {
     return jsonError(403, "forbidden", "Renaming a share needs its delete token in the x-delete-token header.");
   }
   const body = await readJsonBody(request, MAX_RENAME_BYTES);
@@ -65,7 +67,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   const input = parseRequest(shareRenameSchema, body.value);
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
   try {
-    const result = await getShareStore().renameShare(id, token, input.value.title);
+    const result = await getShareStore().renameShare(id, credential, input.value.title);
     if (result === "not_found") return jsonError(404, "not_found", NOT_FOUND);
     if (result === "forbidden") {
       return jsonError(403, "forbidden", "This delete token does not match the share. Only its creator can rename it.");
@@ -75,6 +77,13 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
     logShareFailure("renaming", id, error);
     return jsonError(500, "internal", "The share could not be renamed. Try again in a moment.");
   }
+}
+
+/** The delete token, else the signed-in account (which owns the shares it made). */
+function shareCredential(request: Request): ShareCredential | null {
+  const token = deleteTokenFrom(request.headers);
+  const ownerId = accountIdOf(request);
+  return token ?? (ownerId ? { ownerId } : null);
 }
 
 /** `x-delete-token: <token>`, or `Authorization: Bearer <token>`. */

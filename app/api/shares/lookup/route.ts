@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
@@ -13,7 +14,8 @@ const lookupSchema = z.object({
 });
 
 /**
- * Which of these shares still exist, with their titles, newest first: what "My shares" shows.
+ * Which of these shares still exist, with their titles, newest first: what "My shares" shows;
+ * and, for a signed-in account, every share it made (`owned`), from whichever browser.
  * A POST because the list can be long; it reads only, and an id is already what grants reading.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -23,7 +25,9 @@ export async function POST(request: Request): Promise<Response> {
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
   try {
     const shares = await getShareStore().listShares(input.value.ids);
-    return Response.json({ shares }, { headers: { "cache-control": "no-store" } });
+    const ownerId = accountIdOf(request);
+    const owned = ownerId ? await getShareStore().listOwnedShares(ownerId) : [];
+    return Response.json({ shares, owned }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     logShareFailure("looking up", null, error);
     return jsonError(500, "internal", "Your shares could not be listed. Try again in a moment.");
