@@ -1,16 +1,25 @@
 "use client";
 
+import { memo } from "react";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
-/** A thin "+" line between messages that inserts an empty message there. */
-export function InsertMessageButton({ index, label, disabled }: { index: number; label: string; disabled: boolean }) {
+/**
+ * A thin "+" line between messages that inserts an empty message there. Hidden while an answer
+ * streams (the conversation's fieldset is disabled then).
+ */
+export const InsertMessageButton = memo(function InsertMessageButton({
+  index,
+  label,
+}: {
+  index: number;
+  label: string;
+}) {
   return (
-    <li className="flex justify-center" aria-hidden={disabled}>
+    <li className="flex justify-center">
       <button
         type="button"
         aria-label={label}
-        disabled={disabled}
         onClick={() => {
           const { messages, insertMessage } = useWorkspace.getState();
           // Alternate roles by default: after a user message comes an assistant one.
@@ -23,4 +32,4 @@ export function InsertMessageButton({ index, label, disabled }: { index: number;
       </button>
     </li>
   );
-}
+});

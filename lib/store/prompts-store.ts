@@ -57,7 +57,11 @@ function migrateVersion(raw: unknown): PromptVersion[] {
   const parsed = versionFieldsSchema.safeParse(raw);
   if (!parsed.success) return [];
   const { snapshot, ...fields } = parsed.data;
-  const { composer: _composer, ...migrated } = migrateWorkspace(snapshot, WORKSPACE_VERSION);
+  const {
+    composer: _composer,
+    composerAttachments: _attachments,
+    ...migrated
+  } = migrateWorkspace(snapshot, WORKSPACE_VERSION);
   return [{ ...fields, snapshot: migrated }];
 }
 
