@@ -1,5 +1,6 @@
 import { format, messages as t } from "@/lib/i18n";
 import { checkAttachments } from "./attachments";
+import { parameterLimits } from "./limits";
 import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
 import { checkConversation, describeViolation } from "./rules";
 import { renderPrompt } from "./template";
@@ -32,6 +33,8 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
   } else {
     responseFormat = parameters.responseFormat;
   }
+  if (parameters.prediction.length > parameterLimits.predictionChars)
+    return { ok: false, error: format(t.parameters.predictionTooLong, { max: parameterLimits.predictionChars }) };
   const { model, temperature, maxTokens, topP, randomSeed, stop, safePrompt, maxRetries } = parameters;
   const { toolChoice, parallelToolCalls, presencePenalty, frequencyPenalty, reasoningEffort } = parameters;
   return {
