@@ -110,3 +110,28 @@ export function checkAttachments(attachments: readonly AttachmentLike[]): Attach
 export function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
 }
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * An image file as a data URL of its bytes, unchanged, typed by what its bytes are (not by its name
+ * or the type the browser guessed); refused when it is no PNG, JPEG, WEBP or GIF, or too large.
+ */
+export async function imageFromFile(
+  file: Blob & { name?: string },
+): Promise<{ ok: true; value: { name: string; url: string } } | { ok: false; error: string }> {
+  const name = file.name || "image";
+  if (file.size > imageLimits.bytesPerImage)
+    return {
+      ok: false,
+      error: format(t.attachments.imageTooLarge, { name, max: megabytes(imageLimits.bytesPerImage) }),
+    };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffImageType(bytes);
+  if (!type) return { ok: false, error: format(t.attachments.notAnImage, { name }) };
+  return { ok: true, value: { name, url: `data:${type};base64,${toBase64(bytes)}` } };
+}

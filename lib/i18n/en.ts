@@ -302,6 +302,10 @@ export const en = {
     callArguments: "Message {n}: the arguments of call {id} are not a JSON object ({detail}).",
     emptyResult: 'Message {n} is an empty tool result. Enter the tool\'s result (or "null").',
   },
+  reasoning: {
+    thinking: "Thinking",
+    length: "{n} characters",
+  },
   attachments: {
     attach: "Attach image",
     attachDocument: "Attach document",
@@ -320,6 +324,13 @@ export const en = {
     storageFull:
       "The browser has no room left to keep this image across reloads (storage quota). It stays attached until the page is closed; free space or remove images.",
     dropHint: "Drop images here",
+    byUrl: "Attach by URL",
+    urlLabel: "Image or document URL",
+    addImageUrl: "Add image",
+    addDocumentUrl: "Add document",
+    badUrl: "Write an https:// URL.",
+    listLabel: "Attachments",
+    document: "Document",
   },
   build: {
     toolParametersInvalid: 'The parameters of tool "{name}" are not a JSON object. Fix them in the Tools panel.',

@@ -42,7 +42,17 @@ function model(
   { vision = true, reasoning = false }: { vision?: boolean; reasoning?: boolean } = {},
 ): ChatModel {
   const functionCalling = true;
-  return { id, name, description, contextLength, defaultTemperature, functionCalling, vision, reasoning, deprecation: null };
+  return {
+    id,
+    name,
+    description,
+    contextLength,
+    defaultTemperature,
+    functionCalling,
+    vision,
+    reasoning,
+    deprecation: null,
+  };
 }
 
 /** Which models see and reason: model cards and Mistral's vision and reasoning docs (2026-08). */

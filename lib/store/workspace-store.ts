@@ -21,6 +21,7 @@ import {
   type MessageKind,
 } from "@/lib/tools/conversation";
 import { newToolDefinition, removeTool, updateTool } from "@/lib/tools/definitions";
+import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 
 export type EditableRole = "user" | "assistant";
@@ -178,7 +179,7 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
     {
       name: "mistral-playground.workspace",
       version: WORKSPACE_VERSION,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(imageAwareStorage),
       partialize: (state): Workspace => ({
         system: state.system,
         messages: state.messages,
