@@ -1,4 +1,5 @@
 import { renderPrompt } from "@/lib/chat/template";
+import { shareImages } from "@/lib/shares/images";
 import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { PlainText, SharedMessage } from "./shared-message";
@@ -8,7 +9,9 @@ import { TemplateDetails } from "./template-details";
  * A shared conversation, read-only and rendered on the server: the system message and the user
  * messages as they were sent, with the template behind each one that used variables.
  */
-export function SharedTranscript({ snapshot }: { snapshot: PromptSnapshot }) {
+export function SharedTranscript({ snapshot, shareId }: { snapshot: PromptSnapshot; shareId: string }) {
+  // Images are served by the share's image route, numbered in conversation order.
+  const imageSources = new Map(shareImages(snapshot).map((image, n) => [image.id, `/s/${shareId}/images/${n}`]));
   // Missing values render empty, as they would have been sent; a template that no longer
   // parses is shown as written.
   const rendered = renderPrompt(snapshot, snapshot.variables, { allowMissing: true });
@@ -44,6 +47,7 @@ export function SharedTranscript({ snapshot }: { snapshot: PromptSnapshot }) {
             message={message}
             sent={sent.messages[index]?.content ?? message.content}
             position={index + 1}
+            imageSources={imageSources}
           />
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { renderPrompt } from "@/lib/chat/template";
 import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
+import { checkShareImages } from "./images";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
 const DEFAULT_TITLE_LENGTH = 80;
@@ -69,6 +70,8 @@ function findUnstorableText(
 }
 
 const storableSnapshotSchema = promptSnapshotSchema.superRefine((snapshot, ctx) => {
+  const images = checkShareImages(snapshot);
+  if (images) ctx.addIssue({ code: "custom", path: ["messages"], message: images });
   const found = findUnstorableText(snapshot);
   if (found) {
     ctx.addIssue({

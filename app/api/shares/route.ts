@@ -2,12 +2,11 @@ import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { clientKey, getShareCreationLimiter } from "@/lib/shares/rate-limit";
+import { MAX_SHARE_BODY_BYTES } from "@/lib/shares/images";
 import { shareCreateSchema } from "@/lib/shares/share";
 
 // PGlite and pg need Node's file system and sockets.
 export const runtime = "nodejs";
-
-const MAX_BODY_BYTES = 1_048_576;
 
 /** Creates a share; the delete token in the answer is the only way to delete it later. */
 export async function POST(request: Request): Promise<Response> {
@@ -21,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
     );
   }
 
-  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  const body = await readJsonBody(request, MAX_SHARE_BODY_BYTES);
   if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
   const input = parseRequest(shareCreateSchema, body.value);
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
