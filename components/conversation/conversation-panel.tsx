@@ -46,7 +46,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
       {/* While an answer streams, the disabled fieldset disables every control of every message
           at once, without rendering any of them again. */}
       <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
-        <ol className="flex flex-col gap-2" aria-label={t.conversation.listLabel}>
+        <ol className="space-y-2" aria-label={t.conversation.listLabel}>
           {messages.map((message, index) => [
             <InsertMessageButton
               key={`insert-${message.id}`}

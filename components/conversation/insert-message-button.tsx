@@ -5,8 +5,9 @@ import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
 /**
- * A thin "+" line between messages that inserts an empty message there. Hidden while an answer
- * streams (the conversation's fieldset is disabled then).
+ * A thin "+" line between messages that inserts an empty message there. Invisible while an
+ * answer streams (the conversation's fieldset is disabled then), keeping its place so that the
+ * conversation does not move at Run and at the end.
  */
 export const InsertMessageButton = memo(function InsertMessageButton({
   index,
@@ -26,7 +27,7 @@ export const InsertMessageButton = memo(function InsertMessageButton({
           const before = messages[index - 1];
           insertMessage(index, before?.role === "user" ? "assistant" : "user");
         }}
-        className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:hidden"
+        className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:invisible"
       >
         + {t.conversation.insert}
       </button>

@@ -4,12 +4,22 @@
  * 30 ms, and a `longtask` PerformanceObserver records every main-thread task over 50 ms from the
  * click on Run until the answer has joined the conversation and the page is idle again. A
  * MutationObserver counts the renders of the streamed text (one per React commit that touched it).
+ *
+ * A task's duration is wall-clock time: on a loaded machine the renderer waits for a core inside
+ * its tasks. A Chrome trace of the same run gives each task's main-thread CPU time as well, which
+ * tells the page's own work from that wait.
  */
-import { chromium, type Page } from "@playwright/test";
+import { loadavg } from "node:os";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { resetFake, scriptAnswers, setFault, type AppServer, type FakeServer } from "./servers.ts";
 
 export type BrowserRun = {
+  /** One-minute load average of the machine when the answer ended. */
+  loadAverage: number;
   tasksOver50: number;
+  /** Tasks of the renderer's main thread with more than 50 ms of CPU time (from the trace). */
+  cpuTasksOver50: number;
+  longestTaskCpuMs: number;
   longestTaskMs: number;
   /** Sum over the long tasks of the time past 50 ms (Lighthouse's total blocking time). */
   blockingMs: number;
@@ -82,8 +92,7 @@ function streamedAnswer(): string[] {
 
 async function seedConversation(page: Page): Promise<void> {
   // A keystroke makes the store persist itself; its stored shape is then reused with 500 messages.
-  const composer = page.getByRole("textbox", { name: "User message" });
-  await composer.fill("seed");
+  await page.locator("#composer").fill("seed");
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, WORKSPACE_KEY);
   const answers = Array.from({ length: MESSAGES / 2 }, (_, i) => storedAnswer(i + 1));
   await page.evaluate(
@@ -105,7 +114,26 @@ async function seedConversation(page: Page): Promise<void> {
     .waitFor({ state: "attached" });
 }
 
-async function oneRun(page: Page, fake: FakeServer): Promise<BrowserRun> {
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } };
+
+/** CPU time (ms) of each task of the page renderer's main thread in the trace. */
+function mainThreadTaskCpu(trace: Buffer): number[] {
+  const parsed = JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  if (!main) return [];
+  return events
+    .filter(
+      (e) =>
+        e.pid === main.pid &&
+        e.tid === main.tid &&
+        e.ph === "X" &&
+        (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask"),
+    )
+    .map((e) => (e.tdur ?? 0) / 1000);
+}
+
+async function oneRun(browser: Browser, page: Page, fake: FakeServer): Promise<BrowserRun> {
   await resetFake(fake);
   await setFault(fake, { kind: "slow", chunkDelayMs: CHUNK_DELAY_MS });
   await scriptAnswers(fake, [{ chunks: streamedAnswer() }]);
@@ -125,13 +153,23 @@ async function oneRun(page: Page, fake: FakeServer): Promise<BrowserRun> {
       if (touched) w.benchRenders += 1;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  const assistants = page.locator('li[data-role="assistant"]');
-  const before = await assistants.count();
+  // Run with the keyboard, and waits that test one CSS selector: Playwright's role queries walk
+  // the accessibility tree of all 500 messages in the page's main thread, and would be measured.
+  const answers = 'li[data-role="assistant"]';
+  const before = await page.evaluate((selector) => document.querySelectorAll(selector).length, answers);
+  await page.locator("#composer").focus();
+  // Traced from just before Run to the page at rest after the answer: every task in it counts.
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
   const started = await page.evaluate(() => performance.now());
-  await page.getByRole("button", { name: "Run" }).click();
-  await page.locator('[aria-busy="true"]').waitFor({ state: "attached" });
-  await page.locator('[aria-busy="true"]').waitFor({ state: "detached", timeout: 60_000 });
-  await page.waitForFunction((n) => document.querySelectorAll('li[data-role="assistant"]').length === n, before + 1);
+  await page.keyboard.press("Control+Enter");
+  const poll = { polling: 100, timeout: 60_000 };
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') !== null, undefined, poll);
+  await page.waitForFunction(
+    ({ selector, n }) =>
+      document.querySelector('[aria-busy="true"]') === null && document.querySelectorAll(selector).length === n,
+    { selector: answers, n: before + 1 },
+    poll,
+  );
   const finished = await page.evaluate(() => performance.now());
   // The page at rest again: two frames, then an idle period, so that the last tasks are counted.
   await page.evaluate(
@@ -142,13 +180,23 @@ async function oneRun(page: Page, fake: FakeServer): Promise<BrowserRun> {
         ),
       ),
   );
+  const trace = await browser.stopTracing();
   const { tasks, renders } = await page.evaluate(() => {
     const w = window as unknown as { benchLongTasks: { start: number; duration: number }[]; benchRenders: number };
     return { tasks: w.benchLongTasks, renders: w.benchRenders };
   });
   const measured = tasks.filter((task) => task.start + task.duration >= started);
+  if (process.env.BENCH_VERBOSE)
+    console.log(
+      `bench: long tasks (ms after Run, duration; the answer ended at ${Math.round(finished - started)}):`,
+      measured.map((task) => `${Math.round(task.start - started)}+${Math.round(task.duration)}`).join(" "),
+    );
+  const cpu = mainThreadTaskCpu(trace);
   return {
+    loadAverage: loadavg()[0]!,
     tasksOver50: measured.filter((task) => task.duration > 50).length,
+    cpuTasksOver50: cpu.filter((ms) => ms > 50).length,
+    longestTaskCpuMs: Math.max(0, ...cpu),
     longestTaskMs: Math.max(0, ...measured.map((task) => task.duration)),
     blockingMs: measured.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
     textRenders: renders,
@@ -172,7 +220,7 @@ export async function measureBrowserStreaming(servers: {
       const page = await context.newPage();
       await page.goto(servers.app.origin);
       await seedConversation(page);
-      perRun.push(await oneRun(page, servers.fake));
+      perRun.push(await oneRun(browser, page, servers.fake));
       await context.close();
     }
   } finally {

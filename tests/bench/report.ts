@@ -86,7 +86,7 @@ export function targetsMet(r: BenchResults): Target[] {
   if (browser) {
     targets.push({
       goal: `No main-thread task over 50 ms while an answer streams into ${browser.messages} messages`,
-      measured: `longest ${ms(browser.longestTaskMs)}, ${browser.tasksOver50} tasks over 50 ms`,
+      measured: `longest ${ms(browser.longestTaskMs)}, up to ${browser.tasksOver50} tasks over 50 ms per run (wall clock; longest main-thread CPU time of a task: ${ms(Math.max(...browser.perRun.map((run) => run.longestTaskCpuMs)))})`,
       pass: browser.tasksOver50 === 0,
     });
   }
@@ -142,11 +142,11 @@ export function resultsTables(r: BenchResults): string {
       "",
       `### (d) Browser: an answer of ${browser.tokens} chunks streamed into ${browser.messages} messages (Chromium, ${browser.runs} runs)`,
       "",
-      "| Run | Tasks over 50 ms | Longest task | Total blocking time | Renders of the streamed text | Time to stream |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| Run | Tasks over 50 ms | Longest task | Total blocking time | Tasks over 50 ms of CPU | Longest task's CPU | Renders of the streamed text | Time to stream | Load average |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
       ...browser.perRun.map(
         (run, i) =>
-          `| ${i + 1} | ${run.tasksOver50} | ${ms(run.longestTaskMs)} | ${ms(run.blockingMs)} | ${run.textRenders} | ${(run.streamMs / 1000).toFixed(1)} s |`,
+          `| ${i + 1} | ${run.tasksOver50} | ${ms(run.longestTaskMs)} | ${ms(run.blockingMs)} | ${run.cpuTasksOver50} | ${ms(run.longestTaskCpuMs)} | ${run.textRenders} | ${(run.streamMs / 1000).toFixed(1)} s | ${run.loadAverage.toFixed(1)} |`,
       ),
     );
   }
