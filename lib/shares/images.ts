@@ -7,6 +7,15 @@ export const SHARE_IMAGE_BYTES = 8 * 1024 * 1024;
 /** The share body limit: the text's megabyte, plus the images as base64 data URLs. */
 export const MAX_SHARE_BODY_BYTES = 1_048_576 + base64Length(SHARE_IMAGE_BYTES);
 
+/** The text of a share's JSON, its images' data URLs aside: this is what the text megabyte counts. */
+export const MAX_SHARE_TEXT_BYTES = 1_048_576;
+export function shareTextBytes(body: unknown): number {
+  const text = JSON.stringify(body, (key, value: unknown) =>
+    key === "url" && typeof value === "string" && value.startsWith("data:") ? "" : value,
+  );
+  return Buffer.byteLength(text);
+}
+
 /** A share's images in conversation order; `/s/{id}/images/{n}` serves the n-th. */
 export function shareImages(snapshot: PromptSnapshot): ImageAttachment[] {
   return snapshot.messages.flatMap((m) =>

@@ -2,7 +2,7 @@ import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { clientKey, getShareCreationLimiter } from "@/lib/shares/rate-limit";
-import { MAX_SHARE_BODY_BYTES } from "@/lib/shares/images";
+import { MAX_SHARE_BODY_BYTES, MAX_SHARE_TEXT_BYTES, shareTextBytes } from "@/lib/shares/images";
 import { shareCreateSchema } from "@/lib/shares/share";
 
 // PGlite and pg need Node's file system and sockets.
@@ -22,6 +22,10 @@ export async function POST(request: Request): Promise<Response> {
 
   const body = await readJsonBody(request, MAX_SHARE_BODY_BYTES);
   if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
+  if (shareTextBytes(body.value) > MAX_SHARE_TEXT_BYTES) {
+    const message = "The share is larger than 1 MB (1,048,576 bytes) besides its images. Shorten it and try again.";
+    return jsonError(413, "too_large", message);
+  }
   const input = parseRequest(shareCreateSchema, body.value);
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
 
