@@ -13,10 +13,11 @@ import { runnableSnapshot } from "@/lib/workspace/snapshot";
 
 function CodeView({ language }: { language: CodeLanguage }) {
   const workspace = useWorkspace(
-    useShallow(({ system, messages, composer, parameters, variables }): WorkspaceState => ({
+    useShallow(({ system, messages, composer, composerAttachments, parameters, variables }): WorkspaceState => ({
       system,
       messages,
       composer,
+      composerAttachments,
       parameters,
       variables,
     })),

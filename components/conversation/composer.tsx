@@ -1,15 +1,29 @@
 "use client";
 
+import { useState } from "react";
+import { AttachControls, imageInputHandlers } from "@/components/attachments/attach-controls";
+import { AttachmentList } from "@/components/attachments/attachment-list";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { messages as t } from "@/lib/i18n";
+import { useImageStorage } from "@/lib/store/image-storage";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
-/** The next human turn, with Run and Stop. Ctrl/Cmd+Enter runs from anywhere on the page. */
+/**
+ * The next human turn, with its images and documents, and Run and Stop. Images come by the picker,
+ * by paste or by drop. Ctrl/Cmd+Enter runs from anywhere on the page.
+ */
 export function Composer({ running, onRun, onStop }: { running: boolean; onRun: () => void; onStop: () => void }) {
   const composer = useWorkspace((s) => s.composer);
+  const attachments = useWorkspace((s) => s.composerAttachments);
+  const { addComposerAttachments, removeComposerAttachment } = useWorkspace.getState();
+  const [attachError, setAttachError] = useState<string | null>(null);
+  const storageFull = useImageStorage((s) => s.full);
   return (
-    <section className="sticky bottom-0 rounded-lg border border-border bg-surface p-3 shadow-sm">
+    <section
+      className="sticky bottom-0 rounded-lg border border-border bg-surface p-3 shadow-sm"
+      {...imageInputHandlers(addComposerAttachments, setAttachError)}
+    >
       <label htmlFor="composer" className="sr-only">
         {t.conversation.composerLabel}
       </label>
@@ -21,7 +35,14 @@ export function Composer({ running, onRun, onStop }: { running: boolean; onRun: 
         onChange={(event) => useWorkspace.getState().setComposer(event.target.value)}
         className="min-h-16"
       />
-      <div className="mt-2 flex items-center justify-between gap-2">
+      <AttachmentList attachments={attachments} onRemove={removeComposerAttachment} />
+      {attachError || storageFull ? (
+        <p role="alert" className="mt-1 text-xs text-danger">
+          {attachError ?? t.attachments.storageFull}
+        </p>
+      ) : null}
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+        <AttachControls onAdd={addComposerAttachments} onError={setAttachError} />
         <p className="text-xs text-muted">{t.conversation.shortcut}</p>
         {running ? (
           <Button variant="danger" onClick={onStop}>

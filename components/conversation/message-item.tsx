@@ -1,6 +1,8 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
+import { AttachControls, imageInputHandlers } from "@/components/attachments/attach-controls";
+import { AttachmentList } from "@/components/attachments/attachment-list";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -16,6 +18,7 @@ import { useSession } from "@/lib/store/session-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { checkAnswer } from "@/lib/tools/answer-check";
 import { Markdown } from "./markdown";
+import { ThinkingBlock } from "./thinking-block";
 import { ToolCallList } from "./tool-call-list";
 
 type Props = {
@@ -32,7 +35,11 @@ type Props = {
  * during a run by the conversation's fieldset, not by a prop.
  */
 export const MessageItem = memo(function MessageItem({ message, position, isLastAnswer, onRegenerate }: Props) {
-  const { updateMessageContent, deleteMessage } = useWorkspace.getState();
+  const { updateMessageContent, deleteMessage, addMessageAttachments, removeMessageAttachment } =
+    useWorkspace.getState();
+  const [attachError, setAttachError] = useState<string | null>(null);
+  const addAttachments = (attachments: Parameters<typeof addMessageAttachments>[1]) =>
+    addMessageAttachments(message.id, attachments);
   const responseFormat = useWorkspace((s) => s.parameters.responseFormat);
   const selected = useSession((s) => s.selectedAnswerId === message.id);
   const [editing, setEditing] = useState(false);
@@ -59,6 +66,7 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
       data-role={message.role}
       data-status={status}
       aria-label={format(t.message.itemLabel, { n: position, role: roleLabel })}
+      {...(message.role === "user" ? imageInputHandlers(addAttachments, setAttachError) : {})}
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="text-xs text-muted tabular-nums">#{position}</span>
@@ -99,6 +107,9 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
         </div>
       </div>
 
+      {message.role === "assistant" && message.reasoning ? (
+        <ThinkingBlock text={message.reasoning} open={false} />
+      ) : null}
       {showMarkdown ? (
         jsonCheck ? (
           <JsonAnswer content={message.content} check={jsonCheck} />
@@ -112,6 +123,22 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
           placeholder={message.role === "tool" ? t.message.toolResultPlaceholder : t.message.placeholder}
           onChange={(event) => updateMessageContent(message.id, event.target.value)}
         />
+      ) : null}
+      {message.role === "user" ? (
+        <>
+          <AttachmentList
+            attachments={message.attachments ?? []}
+            onRemove={(id) => removeMessageAttachment(message.id, id)}
+          />
+          {attachError ? (
+            <p role="alert" className="mt-1 text-xs text-danger">
+              {attachError}
+            </p>
+          ) : null}
+          <div className="mt-2 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
+            <AttachControls onAdd={addAttachments} onError={setAttachError} />
+          </div>
+        </>
       ) : null}
       {editing && jsonCheck ? <JsonCheckStatus check={jsonCheck} /> : null}
       {toolCalls.length > 0 ? (

@@ -2,11 +2,13 @@
 
 import { messages as t } from "@/lib/i18n";
 import { StreamingMarkdown } from "./streaming-markdown";
-import { useStreamedText } from "./use-run-state";
+import { ThinkingBlock } from "./thinking-block";
+import { useStreamedReasoning, useStreamedText } from "./use-run-state";
 
 /** The answer while it streams; it joins the conversation as an editable message when done. */
 export function StreamingMessage() {
   const text = useStreamedText();
+  const reasoning = useStreamedReasoning();
   return (
     <li
       className="rounded-lg border border-accent/50 bg-surface p-3"
@@ -17,8 +19,13 @@ export function StreamingMessage() {
         {t.roles.assistant}
         <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden />
       </div>
+      {reasoning ? <ThinkingBlock text={reasoning} open={text === ""} /> : null}
       <div data-testid="streaming-text">
-        {text ? <StreamingMarkdown text={text} /> : <p className="text-sm text-muted">{t.conversation.waiting}</p>}
+        {text ? (
+          <StreamingMarkdown text={text} />
+        ) : reasoning ? null : (
+          <p className="text-sm text-muted">{t.conversation.waiting}</p>
+        )}
       </div>
     </li>
   );

@@ -23,11 +23,13 @@ export function useRunError(): Error | undefined {
   return useSyncExternalStore(chat["~registerErrorCallback"], currentError, noError);
 }
 
-function streamedText(): string {
+function streamed(type: "text" | "reasoning"): string {
   let text = "";
-  for (const part of chat.lastMessage?.parts ?? []) if (part.type === "text") text += part.text;
+  for (const part of chat.lastMessage?.parts ?? []) if (part.type === type) text += part.text;
   return text;
 }
+const streamedText = () => streamed("text");
+const streamedReasoning = () => streamed("reasoning");
 
 /** Chunks arriving within one frame cause one render, after the frame's other work. */
 function subscribeOncePerFrame(onChange: () => void): () => void {
@@ -43,6 +45,11 @@ function subscribeOncePerFrame(onChange: () => void): () => void {
     cancelAnimationFrame(frame);
     unsubscribe();
   };
+}
+
+/** The thinking of the answer while it streams. */
+export function useStreamedReasoning(): string {
+  return useSyncExternalStore(subscribeOncePerFrame, streamedReasoning, () => "");
 }
 
 /** The text of the answer while it streams. */

@@ -6,7 +6,10 @@ import { parameterLimits } from "@/lib/chat/limits";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { ModelSelect } from "./model-select";
+import { needsReasoningPromptMode } from "@/lib/chat/build-request";
 import { NumberField } from "./number-field";
+import { PredictionField } from "./prediction-field";
+import { ReasoningEffortField } from "./reasoning-effort-field";
 import { StopSequencesField } from "./stop-sequences-field";
 import { TemperatureField } from "./temperature-field";
 import { useModelList } from "./use-model-list";
@@ -66,7 +69,36 @@ export function ParametersPanel() {
           max={limits.maxRetries.max}
           integer
         />
+        <NumberField
+          label={t.parameters.presencePenalty}
+          value={parameters.presencePenalty}
+          onChange={(value) => setParameter("presencePenalty", value)}
+          min={limits.penalty.min}
+          max={limits.penalty.max}
+          step={0.1}
+          placeholder={t.parameters.notSet}
+        />
+        <NumberField
+          label={t.parameters.frequencyPenalty}
+          value={parameters.frequencyPenalty}
+          onChange={(value) => setParameter("frequencyPenalty", value)}
+          min={limits.penalty.min}
+          max={limits.penalty.max}
+          step={0.1}
+          placeholder={t.parameters.notSet}
+        />
       </div>
+      {model?.reasoning || parameters.reasoningEffort !== null ? (
+        <ReasoningEffortField
+          value={parameters.reasoningEffort}
+          onChange={(value) => setParameter("reasoningEffort", value)}
+          hint={
+            needsReasoningPromptMode(parameters.model, parameters.reasoningEffort)
+              ? t.parameters.promptModeHint
+              : t.parameters.reasoningHint
+          }
+        />
+      ) : null}
       <StopSequencesField value={parameters.stop} onChange={(stop) => setParameter("stop", stop)} />
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -77,6 +109,7 @@ export function ParametersPanel() {
         />
         {t.parameters.safePrompt}
       </label>
+      <PredictionField value={parameters.prediction} onChange={(text) => setParameter("prediction", text)} />
       <ResponseFormatField />
     </section>
   );

@@ -2,13 +2,30 @@
 
 import dynamic from "next/dynamic";
 import { messages as t } from "@/lib/i18n";
+import { usePrompts } from "@/lib/store/prompts-store";
+import { useWorkspace } from "@/lib/store/workspace-store";
 
-// The workspace lives in localStorage; rendering only in the browser avoids showing the
-// server's empty defaults first and then swapping in the user's work.
-const Playground = dynamic(() => import("./playground").then((m) => m.Playground), {
-  ssr: false,
-  loading: () => <p className="p-6 text-sm text-muted">{t.common.loading}</p>,
-});
+/** Resolves once the store has read its persisted state (at once unless images are read back). */
+function hydrated(store: typeof useWorkspace | typeof usePrompts): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.persist.hasHydrated()) resolve();
+    else store.persist.onFinishHydration(() => resolve());
+  });
+}
+
+// The workspace lives in browser storage; rendering only in the browser, once it is read, avoids
+// showing empty defaults first (and saving them over the user's work) before swapping it in.
+const Playground = dynamic(
+  async () => {
+    const { Playground } = await import("./playground");
+    await Promise.all([hydrated(useWorkspace), hydrated(usePrompts)]);
+    return Playground;
+  },
+  {
+    ssr: false,
+    loading: () => <p className="p-6 text-sm text-muted">{t.common.loading}</p>,
+  },
+);
 
 export function PlaygroundLoader({ serverHasKey }: { serverHasKey: boolean }) {
   return <Playground serverHasKey={serverHasKey} />;

@@ -15,11 +15,14 @@ export function SharedMessage({
   sent,
   position,
   markdown,
+  imageSources,
 }: {
   message: ConversationMessage;
   sent: string;
   position: number;
   markdown: MarkdownPart | undefined;
+  /** Where each image of the share is served, by attachment id. */
+  imageSources: ReadonlyMap<string, string>;
 }) {
   const roleLabel = t.roles[message.role];
   const status = message.role === "assistant" ? message.status : undefined;
@@ -42,6 +45,17 @@ export function SharedMessage({
       </div>
       {message.role === "assistant" ? (
         <>
+          {message.reasoning ? (
+            <details className="mb-2 rounded-md border border-border text-sm">
+              <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-muted">
+                {t.reasoning.thinking}{" "}
+                <span className="tabular-nums">{format(t.reasoning.length, { n: message.reasoning.length })}</span>
+              </summary>
+              <p className="border-t border-border px-2 py-1 text-xs whitespace-pre-wrap text-muted">
+                {message.reasoning}
+              </p>
+            </details>
+          ) : null}
           {message.content ? (
             markdown?.ok ? (
               <MarkdownTree tree={markdown.tree} />
@@ -64,6 +78,28 @@ export function SharedMessage({
         <>
           <PlainText text={sent} />
           {sent !== message.content ? <TemplateDetails template={message.content} /> : null}
+          {message.attachments?.length ? (
+            <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.attachments.listLabel}>
+              {message.attachments.map((attachment) => {
+                const src = imageSources.get(attachment.id);
+                return (
+                  <li key={attachment.id} className="text-xs">
+                    {attachment.kind === "image" && src ? (
+                      // Served by the share's own route; next/image would only proxy it.
+                      // eslint-disable-next-line @next/next/no-img-element
+                      <img src={src} alt={attachment.name} className="max-h-48 rounded border border-border" />
+                    ) : (
+                      <a href={attachment.url} rel="noreferrer noopener nofollow" className="underline">
+                        {attachment.kind === "image"
+                          ? attachment.name
+                          : `${t.attachments.document}: ${attachment.name}`}
+                      </a>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
         </>
       )}
     </li>

@@ -1,4 +1,5 @@
 import { renderPrompt } from "@/lib/chat/template";
+import { shareImages } from "@/lib/shares/images";
 import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { renderLimits } from "@/lib/render/limits";
@@ -14,10 +15,14 @@ import { TemplateDetails } from "./template-details";
 export function SharedTranscript({
   snapshot,
   markdown,
+  shareId,
 }: {
   snapshot: PromptSnapshot;
   markdown: RenderedMarkdown | null;
+  shareId: string;
 }) {
+  // Images are served by the share's image route, numbered in conversation order.
+  const imageSources = new Map(shareImages(snapshot).map((image, n) => [image.id, `/s/${shareId}/images/${n}`]));
   // Missing values render empty, as they would have been sent; a template that no longer
   // parses, or that would fill in to more than a page can hold, is shown as written.
   const rendered = renderPrompt(snapshot, snapshot.variables, {
@@ -60,6 +65,7 @@ export function SharedTranscript({
             sent={sent.messages[index]?.content ?? message.content}
             position={index + 1}
             markdown={markdown?.get(index)}
+            imageSources={imageSources}
           />
         ))}
       </ol>

@@ -1,4 +1,6 @@
 import { format, messages as t } from "@/lib/i18n";
+import { checkAttachments } from "./attachments";
+import { parameterLimits } from "./limits";
 import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
 import { checkConversation, describeViolation } from "./rules";
 import { renderPrompt } from "./template";
@@ -31,8 +33,10 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
   } else {
     responseFormat = parameters.responseFormat;
   }
+  if (parameters.prediction.length > parameterLimits.predictionChars)
+    return { ok: false, error: format(t.parameters.predictionTooLong, { max: parameterLimits.predictionChars }) };
   const { model, temperature, maxTokens, topP, randomSeed, stop, safePrompt, maxRetries } = parameters;
-  const { toolChoice, parallelToolCalls } = parameters;
+  const { toolChoice, parallelToolCalls, presencePenalty, frequencyPenalty, reasoningEffort } = parameters;
   return {
     ok: true,
     value: {
@@ -48,8 +52,26 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
       tools,
       toolChoice,
       parallelToolCalls,
+      presencePenalty,
+      frequencyPenalty,
+      prediction: parameters.prediction === "" ? null : parameters.prediction,
+      reasoningEffort,
+      promptMode: needsReasoningPromptMode(model, reasoningEffort) ? "reasoning" : null,
     },
   };
+}
+
+/**
+ * Magistral models think only with `prompt_mode: "reasoning"` (Mistral's reasoning docs); newer
+ * reasoning models take `reasoning_effort` instead, and others answer `prompt_mode` with a 400.
+ */
+export function needsReasoningPromptMode(model: string, reasoningEffort: Parameters["reasoningEffort"]): boolean {
+  return model.startsWith("magistral-") && reasoningEffort === null;
+}
+
+/** Every image and document the request carries, in order. */
+export function requestAttachments(messages: readonly ChatMessage[]) {
+  return messages.flatMap((m) => (m.role === "user" ? (m.attachments ?? []) : []));
 }
 
 /**
@@ -70,12 +92,20 @@ export function buildChatRequest(
   for (const message of rendered.value.messages) {
     if (message.role === "tool") {
       messages.push({ role: "tool", toolCallId: message.toolCallId, name: message.name, content: message.content });
-    } else if (message.role === "assistant" && message.toolCalls?.length) {
-      messages.push({ role: "assistant", content: message.content, toolCalls: message.toolCalls });
+    } else if (message.role === "assistant") {
+      messages.push({
+        role: "assistant",
+        content: message.content,
+        ...(message.reasoning ? { reasoning: message.reasoning } : {}),
+        ...(message.toolCalls?.length ? { toolCalls: message.toolCalls } : {}),
+      });
     } else {
-      messages.push({ role: message.role, content: message.content });
+      const attachments = (message.attachments ?? []).map(({ kind, name, url }) => ({ kind, name, url }));
+      messages.push({ role: "user", content: message.content, ...(attachments.length > 0 ? { attachments } : {}) });
     }
   }
+  const attachments = checkAttachments(requestAttachments(messages));
+  if (!attachments.ok) return { ok: false, error: attachments.error };
   const rules = checkConversation(messages);
   if (!rules.ok) return { ok: false, error: describeViolation(rules.error) };
   const parameters = toChatParameters(snapshot.parameters);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parameterLimits, MAX_MESSAGES } from "./limits";
-import { toolChoiceSchema } from "@/lib/workspace/model";
+import { imageLimits, parameterLimits, MAX_MESSAGES } from "./limits";
+import { reasoningEffortSchema, toolChoiceSchema } from "@/lib/workspace/model";
 
 /**
  * The body of `POST /api/chat`: the conversation as it will be sent (templates already
@@ -14,10 +14,30 @@ export const chatToolCallSchema = z.object({
   arguments: z.string(),
 });
 
+/** Sizes and types are checked over the whole request (`checkAttachments`), not per message. */
+export const chatAttachmentSchema = z.object({
+  kind: z.enum(["image", "document"]),
+  name: z.string().max(255),
+  url: z.string().max(imageLimits.totalBytes * 2),
+});
+export type ChatAttachment = z.infer<typeof chatAttachmentSchema>;
+
 export const chatMessageSchema = z.discriminatedUnion("role", [
   z.object({ role: z.literal("system"), content: text }),
-  z.object({ role: z.literal("user"), content: text }),
-  z.object({ role: z.literal("assistant"), content: text, toolCalls: z.array(chatToolCallSchema).optional() }),
+  z.object({
+    role: z.literal("user"),
+    content: text,
+    attachments: z
+      .array(chatAttachmentSchema)
+      .max(imageLimits.count + imageLimits.documents)
+      .optional(),
+  }),
+  z.object({
+    role: z.literal("assistant"),
+    content: text,
+    reasoning: text.optional(),
+    toolCalls: z.array(chatToolCallSchema).optional(),
+  }),
   z.object({ role: z.literal("tool"), toolCallId: z.string().min(1).max(64), name: z.string().max(64), content: text }),
 ]);
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
@@ -41,7 +61,7 @@ export const chatToolSchema = z.object({
   parameters: jsonObject,
 });
 
-const { temperature, topP, maxTokens, randomSeed, maxRetries } = parameterLimits;
+const { temperature, topP, maxTokens, randomSeed, maxRetries, penalty } = parameterLimits;
 
 /** The sampling parameters as a run sends them; shares check their snapshots with these too. */
 export const samplingParameterFields = {
@@ -61,6 +81,13 @@ export const chatParametersSchema = z.object({
   tools: z.array(chatToolSchema).max(parameterLimits.tools),
   toolChoice: toolChoiceSchema,
   parallelToolCalls: z.boolean(),
+  presencePenalty: z.number().min(penalty.min).max(penalty.max).nullable(),
+  frequencyPenalty: z.number().min(penalty.min).max(penalty.max).nullable(),
+  /** Sent as `prediction: {type: "content", content}`; null: not sent. */
+  prediction: z.string().min(1).max(parameterLimits.predictionChars).nullable(),
+  reasoningEffort: reasoningEffortSchema.nullable(),
+  /** Magistral's `prompt_mode: "reasoning"`, set by the builder for the models that need it. */
+  promptMode: z.literal("reasoning").nullable(),
 });
 export type ChatParameters = z.infer<typeof chatParametersSchema>;
 

@@ -38,7 +38,8 @@ function checkMessages(messages: readonly ChatMessage[]): RuleCheck {
   for (const [index, message] of messages.entries()) {
     if (message.role === "system" && index > 0) return violation({ rule: "system_not_first", index });
     const hasToolCalls = message.role === "assistant" && (message.toolCalls?.length ?? 0) > 0;
-    if (message.content.trim() === "" && !hasToolCalls && message.role !== "tool") {
+    const hasAttachments = message.role === "user" && (message.attachments?.length ?? 0) > 0;
+    if (message.content.trim() === "" && !hasToolCalls && !hasAttachments && message.role !== "tool") {
       return violation({ rule: "empty_message", index });
     }
     const previous = messages[index - 1];

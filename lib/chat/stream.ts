@@ -11,7 +11,9 @@ import {
 } from "ai/internal";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
-import { toWireResponseFormat, withResponseFormat } from "@/lib/mistral/response-format";
+import { toWireResponseFormat } from "@/lib/mistral/response-format";
+import { withWireFields, type WireFields } from "@/lib/mistral/wire-fields";
+import { requestAttachments } from "./build-request";
 import { eventStreamResponse, type ChunkWriter } from "./event-stream";
 import { toModelMessages } from "./model-messages";
 import { relayAnswer, type RelayContext } from "./relay-answer";
@@ -35,6 +37,28 @@ function toToolChoice(parameters: ChatParameters) {
   if (typeof choice === "object") return { type: "tool" as const, toolName: choice.name };
   return choice === "any" ? ("required" as const) : choice;
 }
+
+function toWireFields(request: ChatRequest): WireFields {
+  const { parameters } = request;
+  const responseFormat = toWireResponseFormat(parameters.responseFormat);
+  const documentNames = requestAttachments(request.messages)
+    .filter((a) => a.kind === "document")
+    .map((a) => a.name);
+  return {
+    // Set on the wire body as written, with no JSON instruction added to the system message.
+    ...(responseFormat ? { response_format: responseFormat } : {}),
+    ...(parameters.reasoningEffort ? { reasoning_effort: parameters.reasoningEffort } : {}),
+    ...(parameters.promptMode ? { prompt_mode: parameters.promptMode } : {}),
+    ...(parameters.prediction ? { prediction: { type: "content", content: parameters.prediction } } : {}),
+    ...(documentNames.length > 0 ? { documentNames } : {}),
+  };
+}
+
+/**
+ * Mistral fetches image and document URLs itself: the server never downloads what a user typed
+ * (no request to an address of the user's choosing from inside the network).
+ */
+const PASS_EVERY_URL = { "*": [/^https?:\/\//] };
 
 function describeFailure(error: unknown, streamedOutput: boolean): string {
   const failure = toChatFailure(error);
@@ -78,12 +102,11 @@ export function streamChat(
   const started = performance.now();
   const createdAt = Date.now();
   const { parameters } = request;
-  const responseFormat = toWireResponseFormat(parameters.responseFormat);
+  const wireFields = toWireFields(request);
   const model = createMistral({
     apiKey: options.apiKey,
     baseURL: mistralConfig().baseURL,
-    // Set on the wire body as written, with no JSON instruction added to the system message.
-    ...(responseFormat ? { fetch: withResponseFormat(responseFormat) } : {}),
+    ...(Object.keys(wireFields).length > 0 ? { fetch: withWireFields(wireFields) } : {}),
   }).chat(parameters.model);
   const { instructions, messages } = toModelMessages(request.messages);
   const tools = toTools(parameters);
@@ -117,10 +140,12 @@ export function streamChat(
           topP: parameters.topP ?? undefined,
           seed: parameters.randomSeed ?? undefined,
           stopSequences: parameters.stop.length > 0 ? parameters.stop : undefined,
+          presencePenalty: parameters.presencePenalty ?? undefined,
+          frequencyPenalty: parameters.frequencyPenalty ?? undefined,
         }),
         prompt: await convertToLanguageModelPrompt({
           prompt,
-          supportedUrls: await model.supportedUrls,
+          supportedUrls: PASS_EVERY_URL,
           download: undefined,
           abortSignal: signal,
           provider: model.provider.split(".")[0],

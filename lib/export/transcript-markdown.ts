@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   AnswerMetadata,
   AssistantMessage,
   ConversationMessage,
@@ -83,7 +84,7 @@ function variableBlock(name: string, value: string): string {
 function messageBlocks(message: ConversationMessage): string[] {
   switch (message.role) {
     case "user":
-      return ["### User", closeOpenFence(message.content)];
+      return ["### User", closeOpenFence(message.content), ...(message.attachments ?? []).map(attachmentLine)];
     case "assistant":
       return assistantBlocks(message);
     case "tool":
@@ -94,8 +95,22 @@ function messageBlocks(message: ConversationMessage): string[] {
   }
 }
 
+/** Images are embedded (data URLs included: the file carries them), documents linked. */
+function attachmentLine(attachment: Attachment): string {
+  const name = attachment.name.replace(/[[\]\\]/g, "\\$&");
+  const target = `<${attachment.url.replace(/[<>\s]/g, encodeURIComponent)}>`;
+  return attachment.kind === "image" ? `![${name}](${target})` : `[${name}](${target})`;
+}
+
 function assistantBlocks(message: AssistantMessage): string[] {
   const blocks = ["### Assistant"];
+  if (message.reasoning) {
+    const quoted = message.reasoning
+      .split("\n")
+      .map((line) => `> ${line}`)
+      .join("\n");
+    blocks.push(`> **Thinking**\n>\n${quoted}`);
+  }
   if (message.content) blocks.push(closeOpenFence(message.content));
   blocks.push(...(message.toolCalls ?? []).map(toolCallBlock));
   const usage = usageLine(message.metadata);

@@ -12,7 +12,12 @@ const modelCardSchema = z.object({
   default_model_temperature: z.number().nullish(),
   deprecation: z.string().nullish(),
   capabilities: z
-    .object({ completion_chat: z.boolean().optional(), function_calling: z.boolean().optional() })
+    .object({
+      completion_chat: z.boolean().optional(),
+      function_calling: z.boolean().optional(),
+      vision: z.boolean().optional(),
+      reasoning: z.boolean().optional(),
+    })
     .passthrough(),
 });
 const modelListResponseSchema = z.object({ data: z.array(z.unknown()) });
@@ -30,6 +35,9 @@ function toChatModel(card: z.infer<typeof modelCardSchema>): ChatModel {
     contextLength: card.max_context_length ?? null,
     defaultTemperature: card.default_model_temperature ?? null,
     functionCalling: card.capabilities.function_calling ?? false,
+    vision: card.capabilities.vision ?? false,
+    // Cards from before 2026 have no `reasoning` key; Magistral reasoned already then.
+    reasoning: card.capabilities.reasoning ?? (card.name ?? card.id).startsWith("magistral-"),
     deprecation: card.deprecation ?? null,
   };
 }

@@ -7,9 +7,11 @@ import type { AnswerMetadata, AssistantMessage, FinishedAnswer, ToolCall } from 
 /** The assistant message as the workspace keeps it, from the streamed UI message. */
 export function toAnswer(message: UIMessage<AnswerMetadata>, status: AssistantMessage["status"]): FinishedAnswer {
   let content = "";
+  let reasoning = "";
   const toolCalls: ToolCall[] = [];
   for (const part of message.parts) {
     if (part.type === "text") content += part.text;
+    else if (part.type === "reasoning") reasoning += part.text;
     else if (part.type.startsWith("tool-") && "toolCallId" in part) {
       toolCalls.push({
         id: part.toolCallId,
@@ -22,6 +24,7 @@ export function toAnswer(message: UIMessage<AnswerMetadata>, status: AssistantMe
   }
   return {
     content,
+    ...(reasoning ? { reasoning } : {}),
     ...(toolCalls.length > 0 ? { toolCalls } : {}),
     ...(message.metadata ? { metadata: message.metadata } : {}),
     status,

@@ -1,5 +1,8 @@
 import { buildChatRequest } from "@/lib/chat/build-request";
 import { describeFailure, type FailureView } from "@/lib/chat/failure";
+import { checkVision } from "@/lib/chat/vision";
+import { builtinChatModels } from "@/lib/mistral/catalogue";
+import { useModelCatalogue } from "@/lib/store/model-list-store";
 import { messages as t } from "@/lib/i18n";
 import { useRunNotice } from "@/lib/store/run-notice-store";
 import { useSession } from "@/lib/store/session-store";
@@ -47,6 +50,11 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   const built = buildChatRequest(candidate);
   if (!built.ok) {
     setNotice({ code: "invalid_request", message: built.error });
+    return;
+  }
+  const vision = checkVision(built.value, useModelCatalogue.getState().list?.models ?? builtinChatModels);
+  if (!vision.ok) {
+    setNotice({ code: "invalid_request", message: vision.error });
     return;
   }
   const toolUse = checkToolUse(candidate);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { samplingParameterFields } from "@/lib/chat/request";
 import { renderTemplatePrefix } from "@/lib/chat/template";
 import { parametersSchema, promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
+import { checkShareImages } from "./images";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
 const DEFAULT_TITLE_LENGTH = 80;
@@ -90,6 +91,8 @@ const runnableSnapshotSchema = promptSnapshotSchema.extend({
 });
 
 const storableSnapshotSchema = runnableSnapshotSchema.superRefine((snapshot, ctx) => {
+  const images = checkShareImages(snapshot);
+  if (images) ctx.addIssue({ code: "custom", path: ["messages"], message: images });
   const found = findUnstorableText(snapshot);
   if (found) {
     ctx.addIssue({

@@ -15,6 +15,7 @@ import {
   type SavedPrompt,
   type SaveResult,
 } from "@/lib/prompts/library";
+import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 
 export const PROMPTS_VERSION = 1;
@@ -57,7 +58,11 @@ function migrateVersion(raw: unknown): PromptVersion[] {
   const parsed = versionFieldsSchema.safeParse(raw);
   if (!parsed.success) return [];
   const { snapshot, ...fields } = parsed.data;
-  const { composer: _composer, ...migrated } = migrateWorkspace(snapshot, WORKSPACE_VERSION);
+  const {
+    composer: _composer,
+    composerAttachments: _attachments,
+    ...migrated
+  } = migrateWorkspace(snapshot, WORKSPACE_VERSION);
   return [{ ...fields, snapshot: migrated }];
 }
 
@@ -142,7 +147,7 @@ export const usePrompts = create<PersistedPrompts & PromptsActions>()(
     {
       name: "mistral-playground.prompts",
       version: PROMPTS_VERSION,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(imageAwareStorage),
       partialize: (state): PersistedPrompts => ({ prompts: state.prompts, activeId: state.activeId }),
       migrate: (persisted, version) => migratePrompts(persisted, version),
       // Persisted state is outside input: parse it on the way in as well.

@@ -1,16 +1,31 @@
 import { z } from "zod";
-import { conversationMessageSchema, defaultParameters, parametersSchema, type Workspace } from "@/lib/workspace/model";
+import {
+  attachmentSchema,
+  conversationMessageSchema,
+  defaultParameters,
+  parametersSchema,
+  type Attachment,
+  type Workspace,
+} from "@/lib/workspace/model";
 
-export const WORKSPACE_VERSION = 1;
+/**
+ * 1: the first. 2: images and documents on user messages and in the composer
+ * (`composerAttachments`), the thinking of reasoning answers, penalties, prediction and reasoning
+ * effort; a version 1 workspace gains an empty composer attachment list and default parameters.
+ */
+export const WORKSPACE_VERSION = 2;
 
 const record = z.record(z.string(), z.unknown());
 
 /**
  * Brings persisted state to the current shape, keeping every field that still parses: a
  * message or parameter that does not is dropped or reset, never the whole workspace.
- * Version 1 is the first; later versions add their steps here, keyed by `version`.
+ * Every step so far only adds fields with defaults, so one parse covers all versions.
  */
-export function migrateWorkspace(persisted: unknown, _version: number): Workspace {
+export function migrateWorkspace(
+  persisted: unknown,
+  _version: number,
+): Workspace & { composerAttachments: Attachment[] } {
   const raw = record.safeParse(persisted);
   const state = raw.success ? raw.data : {};
 
@@ -22,6 +37,10 @@ export function migrateWorkspace(persisted: unknown, _version: number): Workspac
   return {
     system: z.string().catch("").parse(state.system),
     composer: z.string().catch("").parse(state.composer),
+    composerAttachments: z
+      .array(attachmentSchema)
+      .catch([])
+      .parse(state.composerAttachments ?? []),
     messages: (messages.data ?? []).flatMap((m) => {
       const message = conversationMessageSchema.safeParse(m);
       return message.success ? [message.data] : [];

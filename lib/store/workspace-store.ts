@@ -3,6 +3,8 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import {
   defaultParameters,
+  type Attachment,
+  type ConversationMessage,
   type FinishedAnswer,
   type Parameters,
   type PromptSnapshot,
@@ -19,15 +21,20 @@ import {
   type MessageKind,
 } from "@/lib/tools/conversation";
 import { newToolDefinition, removeTool, updateTool } from "@/lib/tools/definitions";
+import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 
 export type EditableRole = "user" | "assistant";
 
-export type WorkspaceState = Workspace;
+export type WorkspaceState = Workspace & { composerAttachments: Attachment[] };
 
 type WorkspaceActions = {
   setSystem: (text: string) => void;
   setComposer: (text: string) => void;
+  addComposerAttachments: (attachments: Attachment[]) => void;
+  removeComposerAttachment: (id: string) => void;
+  addMessageAttachments: (messageId: string, attachments: Attachment[]) => void;
+  removeMessageAttachment: (messageId: string, attachmentId: string) => void;
   /** Inserts an empty message at `index` (the end when omitted) and returns its id. */
   insertMessage: (index: number | undefined, role: EditableRole) => string;
   updateMessageContent: (id: string, content: string) => void;
@@ -58,6 +65,7 @@ export const initialWorkspace: WorkspaceState = {
   system: "",
   messages: [],
   composer: "",
+  composerAttachments: [],
   parameters: defaultParameters,
   variables: {},
 };
@@ -68,6 +76,26 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
       ...initialWorkspace,
       setSystem: (system) => set({ system }),
       setComposer: (composer) => set({ composer }),
+      addComposerAttachments: (attachments) =>
+        set((state) => ({ composerAttachments: [...state.composerAttachments, ...attachments] })),
+      removeComposerAttachment: (id) =>
+        set((state) => ({ composerAttachments: state.composerAttachments.filter((a) => a.id !== id) })),
+      addMessageAttachments: (messageId, attachments) =>
+        set((state) => ({
+          messages: state.messages.map((m) =>
+            m.id === messageId && m.role === "user"
+              ? { ...m, attachments: [...(m.attachments ?? []), ...attachments] }
+              : m,
+          ),
+        })),
+      removeMessageAttachment: (messageId, attachmentId) =>
+        set((state) => ({
+          messages: state.messages.map((m): ConversationMessage => {
+            if (m.id !== messageId || m.role !== "user") return m;
+            const attachments = (m.attachments ?? []).filter((a) => a.id !== attachmentId);
+            return { ...m, attachments };
+          }),
+        })),
       insertMessage: (index, role) => {
         const id = generateId();
         set((state) => {
@@ -88,11 +116,20 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
       deleteMessage: (id) => set((state) => ({ messages: state.messages.filter((m) => m.id !== id) })),
       submitComposer: () =>
         set((state) =>
-          state.composer.trim() === ""
+          state.composer.trim() === "" && state.composerAttachments.length === 0
             ? {}
             : {
                 composer: "",
-                messages: [...state.messages, { id: generateId(), role: "user", content: state.composer }],
+                composerAttachments: [],
+                messages: [
+                  ...state.messages,
+                  {
+                    id: generateId(),
+                    role: "user",
+                    content: state.composer,
+                    ...(state.composerAttachments.length > 0 ? { attachments: state.composerAttachments } : {}),
+                  },
+                ],
               },
         ),
       dropLastAnswer: () =>
@@ -136,17 +173,18 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         set((state) => ({ parameters: { ...state.parameters, ...removeTool(state.parameters, index) } })),
       setParameter: (key, value) => set((state) => ({ parameters: { ...state.parameters, [key]: value } })),
       setVariable: (name, value) => set((state) => ({ variables: { ...state.variables, [name]: value } })),
-      loadSnapshot: (snapshot) => set({ ...snapshot, composer: "" }),
+      loadSnapshot: (snapshot) => set({ ...snapshot, composer: "", composerAttachments: [] }),
       reset: () => set(initialWorkspace),
     }),
     {
       name: "mistral-playground.workspace",
       version: WORKSPACE_VERSION,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(imageAwareStorage),
       partialize: (state): Workspace => ({
         system: state.system,
         messages: state.messages,
         composer: state.composer,
+        ...(state.composerAttachments.length > 0 ? { composerAttachments: state.composerAttachments } : {}),
         parameters: state.parameters,
         variables: state.variables,
       }),

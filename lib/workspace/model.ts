@@ -39,16 +39,32 @@ export const answerMetadataSchema = z.object({
 });
 export type AnswerMetadata = z.infer<typeof answerMetadataSchema>;
 
+/**
+ * An image or a document sent with a user message. `url` is what Mistral receives: a base64
+ * `data:` URL (a file the user attached, its bytes unchanged) or an `https:` URL the user typed.
+ */
+export const attachmentSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("image"), id: z.string(), name: z.string(), url: z.string() }),
+  /** A PDF or other document by URL (`document_url` with `document_name`). */
+  z.object({ kind: z.literal("document"), id: z.string(), name: z.string(), url: z.string() }),
+]);
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type ImageAttachment = Extract<Attachment, { kind: "image" }>;
+
 export const userMessageSchema = z.object({
   id: z.string(),
   role: z.literal("user"),
   content: z.string(),
+  /** Images and documents, in order after the text. */
+  attachments: z.array(attachmentSchema).optional(),
 });
 export const assistantMessageSchema = z.object({
   id: z.string(),
   role: z.literal("assistant"),
   content: z.string(),
   toolCalls: z.array(toolCallSchema).optional(),
+  /** The model's thinking before the answer (reasoning models), sent back as a thinking chunk. */
+  reasoning: z.string().optional(),
   metadata: answerMetadataSchema.optional(),
   /** `interrupted`: the stream was cut before Mistral finished; `stopped`: the user stopped it. */
   status: z.enum(["complete", "interrupted", "stopped"]).optional(),
@@ -101,6 +117,11 @@ export const toolChoiceSchema = z.union([
 ]);
 export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
+/** Mistral's `reasoning_effort` values (official spec, ChatCompletionRequest). */
+export const REASONING_EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh"] as const;
+export const reasoningEffortSchema = z.enum(REASONING_EFFORTS);
+export type ReasoningEffort = z.infer<typeof reasoningEffortSchema>;
+
 export const parametersSchema = z.object({
   model: z.string(),
   /** null: the model's default (`default_model_temperature`). */
@@ -115,6 +136,13 @@ export const parametersSchema = z.object({
   tools: z.array(toolDefinitionSchema),
   toolChoice: toolChoiceSchema,
   parallelToolCalls: z.boolean(),
+  /** −2…2; null: not sent. */
+  presencePenalty: z.number().nullable(),
+  frequencyPenalty: z.number().nullable(),
+  /** Expected output text, sent as `prediction`; empty: not sent. */
+  prediction: z.string(),
+  /** null: the model's default. */
+  reasoningEffort: reasoningEffortSchema.nullable(),
 });
 export type Parameters = z.infer<typeof parametersSchema>;
 
@@ -133,6 +161,10 @@ export const defaultParameters: Parameters = {
   tools: [],
   toolChoice: "auto",
   parallelToolCalls: true,
+  presencePenalty: null,
+  frequencyPenalty: null,
+  prediction: "",
+  reasoningEffort: null,
 };
 
 /**
@@ -149,5 +181,9 @@ export const promptSnapshotSchema = z.object({
 export type PromptSnapshot = z.infer<typeof promptSnapshotSchema>;
 
 /** The workspace as the user edits it: a prompt plus the composer's unsent text. */
-export const workspaceSchema = promptSnapshotSchema.extend({ composer: z.string() });
+export const workspaceSchema = promptSnapshotSchema.extend({
+  composer: z.string(),
+  /** Images and documents for the next user message; absent when there are none. */
+  composerAttachments: z.array(attachmentSchema).optional(),
+});
 export type Workspace = z.infer<typeof workspaceSchema>;

@@ -6,10 +6,16 @@ export function snapshotOf(workspace: Workspace): PromptSnapshot {
   return { system, messages, parameters, variables };
 }
 
-/** The conversation Run sends: the composer's text, if any, becomes the last user message. */
-export function runnableMessages(workspace: Pick<Workspace, "messages" | "composer">): ConversationMessage[] {
-  if (workspace.composer.trim() === "") return workspace.messages;
-  return [...workspace.messages, { id: "composer", role: "user", content: workspace.composer }];
+/** The conversation Run sends: the composer's text and attachments, if any, become the last user message. */
+export function runnableMessages(
+  workspace: Pick<Workspace, "messages" | "composer" | "composerAttachments">,
+): ConversationMessage[] {
+  const attachments = workspace.composerAttachments ?? [];
+  if (workspace.composer.trim() === "" && attachments.length === 0) return workspace.messages;
+  return [
+    ...workspace.messages,
+    { id: "composer", role: "user", content: workspace.composer, ...(attachments.length > 0 ? { attachments } : {}) },
+  ];
 }
 
 /** What Run sends: the workspace's prompt with the composer's text, if any, as the last user message. */

@@ -40,6 +40,11 @@ const appParameters: ChatParameters = {
   tools: [],
   toolChoice: "auto",
   parallelToolCalls: true,
+  presencePenalty: null,
+  frequencyPenalty: null,
+  prediction: null,
+  reasoningEffort: null,
+  promptMode: null,
 };
 
 export function targets(servers: Servers, userText: string, appHeaders: Record<string, string> = {}): Targets {

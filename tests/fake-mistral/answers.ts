@@ -17,11 +17,41 @@ export type ChatRequest = {
   tools?: Tool[] | null;
   tool_choice?: string | { function: { name: string } };
   prompt_mode?: string | null;
+  reasoning_effort?: string | null;
 };
 
 export type Usage = { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 export type GeneratedToolCall = { id: string; name: string; arguments: string };
-export type Completion = { pieces: string[]; toolCalls: GeneratedToolCall[]; finishReason: string; usage: Usage };
+/**
+ * How thinking arrives (FACTS §3.5): `chunks`, Magistral's way, every delta an array of chunks
+ * (thinking, then text); `switch`, current reasoning models', thinking in arrays, one array closing
+ * the thinking and opening the text, then plain strings.
+ */
+export type ThinkingStyle = "chunks" | "switch";
+export type Completion = {
+  pieces: string[];
+  toolCalls: GeneratedToolCall[];
+  finishReason: string;
+  usage: Usage;
+  thinking?: { pieces: string[]; style: ThinkingStyle };
+};
+
+/** Magistral always thinks; models with the `reasoning` capability when `reasoning_effort` asks. */
+export function thinkingStyle(
+  request: ChatRequest,
+  model: { reasoning: boolean; promptMode: boolean },
+): ThinkingStyle | undefined {
+  if (model.promptMode) return "chunks";
+  if (model.reasoning && request.reasoning_effort != null && request.reasoning_effort !== "none") return "switch";
+  return undefined;
+}
+
+type Chunk = { type?: string; text?: unknown; image_url?: unknown };
+
+/** The images of a message's content (`image_url` chunks). */
+export function imageCount(content: unknown): number {
+  return Array.isArray(content) ? (content as Chunk[]).filter((c) => c.type === "image_url").length : 0;
+}
 
 const translations: Record<string, string> = {
   english: "I love programming.",
@@ -145,7 +175,9 @@ function plainAnswer(request: ChatRequest): string {
     .map((m) => messageText(m.content))
     .join("\n");
   const language = userText.trim() === TRANSLATABLE ? targetLanguage(systemText) : undefined;
-  const answer = language ? translations[language]! : `You said: ${userText}`;
+  const images = imageCount(lastUser?.content);
+  const seen = images === 0 ? "" : `I see ${images} image${images === 1 ? "" : "s"}. `;
+  const answer = language ? translations[language]! : `${seen}You said: ${userText}`;
   // Mistral's prefix guide slices the prefix off the returned content, so the answer starts with it.
   return last?.role === "assistant" && last.prefix ? `${messageText(last.content)} ${answer}` : answer;
 }
@@ -172,6 +204,28 @@ function limit(request: ChatRequest, text: string): { pieces: string[]; finishRe
   const max = request.max_tokens;
   if (max != null && pieces.length > max) return { pieces: pieces.slice(0, max), finishReason: "length" };
   return { pieces, finishReason: "stop" };
+}
+
+/** What the fake "thinks" about a request: its last user text, quoted. */
+export function thinkingAbout(request: ChatRequest): string {
+  const lastUser = [...request.messages].reverse().find((m) => m.role === "user");
+  return `The user wrote "${messageText(lastUser?.content ?? "")}". I should answer briefly and repeat it back.`;
+}
+
+/** Adds the thinking (and its tokens) for a model that thinks on this request. */
+export function withThinking(
+  completion: Completion,
+  style: ThinkingStyle | undefined,
+  text: string | undefined,
+): Completion {
+  if (!style || !text) return completion;
+  const pieces = splitIntoPieces(text);
+  const usage = {
+    ...completion.usage,
+    completion_tokens: completion.usage.completion_tokens + pieces.length,
+    total_tokens: completion.usage.total_tokens + pieces.length,
+  };
+  return { ...completion, usage, thinking: { pieces, style } };
 }
 
 export function defaultCompletion(request: ChatRequest): Completion {

@@ -7,7 +7,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import {
   countPromptTokens,
   defaultCompletion,
+  imageCount,
   scriptedCompletion,
+  thinkingAbout,
+  thinkingStyle,
+  withThinking,
   type ChatRequest,
   type Completion,
 } from "./answers.ts";
@@ -15,7 +19,7 @@ import type { Fault, FakeControl, RecordedRequest } from "./control.ts";
 import { checkConversation } from "./conversation.ts";
 import { invalidArgs, invalidModel, rateLimited, rateLimitHeaders, serverError, type JsonReply } from "./errors.ts";
 import { sendReply } from "./http.ts";
-import { findChatModel } from "./models.ts";
+import { findChatModel, type ChatModel } from "./models.ts";
 import { jsonDecodeError, validateRequestBody } from "./schema.ts";
 import { completionBody, completionId, SSE_DONE, sseEvent, streamPayloads, type StreamIdentity } from "./wire.ts";
 
@@ -27,7 +31,9 @@ function faultReply(fault: Fault | null): JsonReply | null {
   return null;
 }
 
-function checkRequest(text: string): { ok: true; request: ChatRequest } | { ok: false; reply: JsonReply } {
+type CheckedRequest = { request: ChatRequest; model: ChatModel };
+
+function checkRequest(text: string): ({ ok: true } & CheckedRequest) | { ok: false; reply: JsonReply } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -40,8 +46,13 @@ function checkRequest(text: string): { ok: true; request: ChatRequest } | { ok: 
   const request = body as ChatRequest;
   const model = findChatModel(request.model);
   if (!model) return { ok: false, reply: invalidModel(request.model) };
-  if (request.prompt_mode === "reasoning" && !model.reasoning) {
+  if (request.prompt_mode === "reasoning" && !model.promptMode) {
     return { ok: false, reply: invalidArgs("Reasoning prompt mode is not enabled for this model") };
+  }
+  // Only models whose card says `vision` read images. No real body for this refusal was found;
+  // the fake answers with the invalid-args shape of the other model-capability 400s.
+  if (!model.vision && request.messages.some((m) => imageCount("content" in m ? m.content : null) > 0)) {
+    return { ok: false, reply: invalidArgs("Image input is not supported for this model") };
   }
   const conversationError = checkConversation(request.messages, request.tools);
   if (conversationError) return { ok: false, reply: conversationError };
@@ -51,7 +62,7 @@ function checkRequest(text: string): { ok: true; request: ChatRequest } | { ok: 
     const message = `Prompt contains ${promptTokens} tokens and 0 draft tokens, too large for model with ${model.maxContextLength} maximum context length`;
     return { ok: false, reply: invalidArgs(message) };
   }
-  return { ok: true, request };
+  return { ok: true, request, model };
 }
 
 export async function handleChatCompletion(exchange: ChatExchange): Promise<void> {
@@ -62,9 +73,11 @@ export async function handleChatCompletion(exchange: ChatExchange): Promise<void
   if (faulted) return reply(faulted);
   const checked = checkRequest(text);
   if (!checked.ok) return reply(checked.reply);
-  const { request } = checked;
+  const { request, model } = checked;
   const scripted = control.nextScripted();
-  const completion = scripted ? scriptedCompletion(request, scripted) : defaultCompletion(request);
+  const answer = scripted ? scriptedCompletion(request, scripted) : defaultCompletion(request);
+  const thinking = scripted ? scripted.thinking : thinkingAbout(request);
+  const completion = withThinking(answer, thinkingStyle(request, model), thinking);
   const identity: StreamIdentity = { id: completionId(), created: Math.floor(Date.now() / 1000), model: request.model };
   const headers = rateLimitHeaders(719, completion.usage.total_tokens);
   if (request.stream) return stream(exchange, identity, completion, fault, headers);

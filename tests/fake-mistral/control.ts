@@ -16,6 +16,8 @@ const usageSchema = z.strictObject({
 export const scriptedResponseSchema = z.strictObject({
   content: z.string().optional(),
   chunks: z.array(z.string()).optional(),
+  /** Thinking streamed before the answer, for a model that reasons (split into word pieces). */
+  thinking: z.string().optional(),
   toolCalls: z.array(z.strictObject({ id: z.string().optional(), name: z.string(), arguments: z.string() })).optional(),
   finishReason: z.string().optional(),
   usage: usageSchema.optional(),

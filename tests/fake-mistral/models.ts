@@ -2,7 +2,8 @@
  * `GET /v1/models`, shaped like the real list of 2025-12-30 (FACTS §5,
  * recorded/models-list_2025-12-30_excerpt.json): every id is its own card, `name` is the canonical
  * model, `aliases` the other ids, `created` is the request time and the same on every card, all
- * keys present with explicit nulls, and the 9 capability keys of that date.
+ * keys present with explicit nulls, and the 9 capability keys of that date plus `reasoning`, which
+ * the 2026-08 spec's `ModelCapabilities` adds (FACTS §5) and which says who takes `reasoning_effort`.
  */
 
 type Capabilities = {
@@ -15,6 +16,7 @@ type Capabilities = {
   classification: boolean;
   moderation: boolean;
   audio: boolean;
+  reasoning: boolean;
 };
 
 type ModelGroup = {
@@ -28,7 +30,7 @@ type ModelGroup = {
   /** The real list gives some groups `aliases: []` although several ids share the name. */
   emptyAliases?: boolean;
   /** Magistral accepts `prompt_mode: "reasoning"` (FACTS §1.1, 400 code 3051 otherwise). */
-  reasoning?: boolean;
+  promptMode?: boolean;
 };
 
 const chat = { completion_chat: true, function_calling: true, fine_tuning: true };
@@ -93,6 +95,15 @@ const groups: ModelGroup[] = [
     capabilities: { ...chat, vision: true },
   },
   {
+    // Mistral Medium 3.5 (FACTS §5, Aug 2026 cards): takes `reasoning_effort` (DOCS reasoning).
+    name: "mistral-medium-3-5",
+    ids: ["mistral-medium-3-5"],
+    description: "Official mistral-medium-3-5 Mistral AI model",
+    maxContextLength: 262144,
+    defaultTemperature: 0.3,
+    capabilities: { ...chat, vision: true, reasoning: true },
+  },
+  {
     name: "codestral-2508",
     ids: ["codestral-2508", "codestral-latest"],
     description: "Official codestral-2508 Mistral AI model",
@@ -106,8 +117,8 @@ const groups: ModelGroup[] = [
     description: "Official magistral-medium-2509 Mistral AI model",
     maxContextLength: 131072,
     defaultTemperature: 0.7,
-    capabilities: { ...chat, vision: true },
-    reasoning: true,
+    capabilities: { ...chat, vision: true, reasoning: true },
+    promptMode: true,
   },
   {
     name: "magistral-small-2509",
@@ -115,8 +126,8 @@ const groups: ModelGroup[] = [
     description: "Official magistral-small-2509 Mistral AI model",
     maxContextLength: 131072,
     defaultTemperature: 0.7,
-    capabilities: { ...chat, vision: true },
-    reasoning: true,
+    capabilities: { ...chat, vision: true, reasoning: true },
+    promptMode: true,
   },
   {
     name: "open-mistral-nemo",
@@ -171,15 +182,31 @@ const noCapabilities: Capabilities = {
   classification: false,
   moderation: false,
   audio: false,
+  reasoning: false,
 };
 
-export type ChatModel = { id: string; maxContextLength: number; reasoning: boolean };
+export type ChatModel = {
+  id: string;
+  maxContextLength: number;
+  /** Accepts `image_url` chunks (`capabilities.vision`). */
+  vision: boolean;
+  /** Thinks before answering when asked (`capabilities.reasoning`). */
+  reasoning: boolean;
+  /** Accepts `prompt_mode: "reasoning"` (Magistral). */
+  promptMode: boolean;
+};
 
 /** Chat-capable model by id; the fake answers chat only for these (others → 400 invalid_model). */
 export function findChatModel(id: string): ChatModel | undefined {
   const group = groups.find((g) => g.ids.includes(id));
   if (!group?.capabilities.completion_chat) return undefined;
-  return { id, maxContextLength: group.maxContextLength, reasoning: group.reasoning ?? false };
+  return {
+    id,
+    maxContextLength: group.maxContextLength,
+    vision: group.capabilities.vision ?? false,
+    reasoning: group.capabilities.reasoning ?? false,
+    promptMode: group.promptMode ?? false,
+  };
 }
 
 export function modelList(created = Math.floor(Date.now() / 1000)): unknown {

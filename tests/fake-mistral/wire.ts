@@ -2,7 +2,8 @@
  * Byte shapes of successful chat completions, following the newest real captures:
  * non-stream body = recorded/vercel-ai_mistral-usage-raw-live.json (2026-08-27),
  * stream chunks  = recorded/vercel-ai_mistral-usage-raw-live.chunks.txt and, for tool calls,
- * recorded/thirdparty_tool-call-terminal-chunks.txt (B, 2026-10-03). FACTS §2, §3.
+ * recorded/thirdparty_tool-call-terminal-chunks.txt (B, 2026-10-03); thinking as in
+ * recorded/vercel-ai_mistral-reasoning.chunks.txt and DOCS reasoning §Streaming. FACTS §2, §3.
  */
 import { randomBytes } from "node:crypto";
 import type { Completion, GeneratedToolCall, Usage } from "./answers.ts";
@@ -67,6 +68,7 @@ function chunk(
  *    (as in the 2024 MLAI capture), else empty content (2026 captures).
  */
 export function streamPayloads(identity: StreamIdentity, completion: Completion): string[] {
+  if (completion.thinking) return thinkingPayloads(identity, completion, completion.thinking);
   const { pieces, toolCalls, finishReason, usage } = completion;
   const carryLast = finishReason === "length" && pieces.length > 0 && toolCalls.length === 0;
   const middle = carryLast ? pieces.slice(0, -1) : pieces;
@@ -75,6 +77,43 @@ export function streamPayloads(identity: StreamIdentity, completion: Completion)
   const finalDelta =
     toolCalls.length > 0 ? { tool_calls: wireToolCalls(toolCalls, true) } : { content: carryLast ? pieces.at(-1) : "" };
   payloads.push(chunk(identity, finalDelta, finishReason, { usage: wireUsage(usage), p: padding(payloads.length) }));
+  return payloads;
+}
+
+const thinkingChunk = (text: string, closed?: boolean) => ({
+  type: "thinking",
+  thinking: text === "" ? [] : [{ type: "text", text }],
+  ...(closed ? { closed } : {}),
+});
+const textChunk = (text: string) => ({ type: "text", text });
+
+/**
+ * A reasoning answer (FACTS §3.5). The first chunk already carries the role and thinking; thinking
+ * deltas are arrays with one thinking chunk. `chunks` (Magistral, recorded 2026-01): the answer
+ * arrives as arrays of text chunks too. `switch` (reasoning_effort, DOCS 2026): one array closes
+ * the thinking and opens the text, then `delta.content` is a plain string. Both end with `""`,
+ * the finish reason and the usage.
+ */
+function thinkingPayloads(
+  identity: StreamIdentity,
+  completion: Completion,
+  thinking: NonNullable<Completion["thinking"]>,
+): string[] {
+  const { pieces, finishReason, usage } = completion;
+  const payloads: string[] = [];
+  const push = (content: unknown) => {
+    const delta = payloads.length === 0 ? { role: "assistant", content } : { content };
+    payloads.push(chunk(identity, delta, null));
+  };
+  for (const piece of thinking.pieces) push([thinkingChunk(piece)]);
+  const [first, ...rest] = pieces;
+  if (thinking.style === "chunks") {
+    for (const piece of pieces) push([textChunk(piece)]);
+  } else {
+    push(first === undefined ? [thinkingChunk("", true)] : [thinkingChunk("", true), textChunk(first)]);
+    for (const piece of rest) push(piece);
+  }
+  payloads.push(chunk(identity, { content: "" }, finishReason, { usage: wireUsage(usage) }));
   return payloads;
 }
 
@@ -89,14 +128,18 @@ export const SSE_DONE = "data: [DONE]\n\n";
  * key (recorded/vercel-ai_mistral-tool-call.json); the message never has `prefix` (FACTS §2).
  */
 export function completionBody(identity: StreamIdentity, completion: Completion): unknown {
-  const { pieces, toolCalls, finishReason, usage } = completion;
+  const { pieces, toolCalls, finishReason, usage, thinking } = completion;
+  // Reasoning answers are arrays: the closed thinking, then the text (FACTS §2).
+  const content = thinking
+    ? [thinkingChunk(thinking.pieces.join(""), true), textChunk(pieces.join(""))]
+    : pieces.join("");
   const message =
     toolCalls.length > 0 && pieces.length === 0
       ? { role: "assistant", tool_calls: wireToolCalls(toolCalls, false) }
       : {
           role: "assistant",
           tool_calls: toolCalls.length > 0 ? wireToolCalls(toolCalls, false) : null,
-          content: pieces.join(""),
+          content,
         };
   return {
     id: identity.id,

@@ -33,7 +33,15 @@ const weather = {
 function request(parameters: Partial<ChatRequest["parameters"]> = {}): ChatRequest {
   return {
     messages: [{ role: "user", content: "What's the weather in Paris? Use get_weather." }],
-    parameters: { ...defaultParameters, maxRetries: 0, tools: [], responseFormat: { type: "text" }, ...parameters },
+    parameters: {
+      ...defaultParameters,
+      maxRetries: 0,
+      tools: [],
+      responseFormat: { type: "text" },
+      prediction: null,
+      promptMode: null,
+      ...parameters,
+    },
   };
 }
 

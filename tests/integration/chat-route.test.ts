@@ -27,6 +27,8 @@ const parameters: ChatRequest["parameters"] = {
   temperature: 0,
   tools: [],
   responseFormat: { type: "text" },
+  prediction: null,
+  promptMode: null,
 };
 
 const seed: ChatRequest = {

@@ -61,6 +61,11 @@ function request(messages: ChatMessage[], parameters: Partial<ChatRequest["param
       maxRetries: 0,
       responseFormat: { type: "text" },
       tools: [],
+      presencePenalty: null,
+      frequencyPenalty: null,
+      prediction: null,
+      reasoningEffort: null,
+      promptMode: null,
       ...parameters,
     },
   };

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
+import { MAX_SHARE_BODY_BYTES } from "@/lib/shares/images";
 import { makeSnapshot } from "./share-fixtures";
 
 /** PGlite takes seconds to start, and far longer when the machine is busy. */
@@ -13,6 +14,7 @@ let routes: Routes;
 let dataDir: string;
 
 const LIMIT_PER_MINUTE = 5;
+// Text; images may add their base64 size on top (MAX_SHARE_BODY_BYTES in all).
 const MAX_BODY_BYTES = 1_048_576;
 
 beforeAll(async () => {
@@ -106,12 +108,38 @@ describe("POST /api/shares", () => {
     expect(message).toContain("1 MB");
   });
 
-  it("refuses a declared Content-Length over 1 MB before reading", async () => {
-    const response = await post("{}", { headers: { "content-length": String(MAX_BODY_BYTES + 1) } });
+  it("counts images beyond the text megabyte, checks they are images, and serves them with their sniffed type", async () => {
+    // A PNG signature followed by 2 MB: more than the text megabyte, within the images' allowance.
+    const png = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(2 * 1_048_576)]);
+    const image = {
+      kind: "image" as const,
+      id: "i",
+      name: "big.png",
+      url: `data:image/png;base64,${png.toString("base64")}`,
+    };
+    const messages = [{ id: "m1", role: "user" as const, content: "Look", attachments: [image] }];
+    const { id } = await created(await post(JSON.stringify({ snapshot: makeSnapshot({ messages }) })));
+    const { GET } = await import("@/app/s/[id]/images/[n]/route");
+    const served = await GET(new Request("http://localhost"), { params: Promise.resolve({ id, n: "0" }) });
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    const missing = await GET(new Request("http://localhost"), { params: Promise.resolve({ id, n: "1" }) });
+    expect(missing.status).toBe(404);
+
+    const svg = { ...image, url: `data:image/png;base64,${Buffer.from("<svg onload=alert(1)>").toString("base64")}` };
+    const refused = await post(
+      JSON.stringify({ snapshot: makeSnapshot({ messages: [{ ...messages[0]!, attachments: [svg] }] }) }),
+    );
+    await expectError(refused, 400, "invalid_request");
+  });
+
+  it("refuses a declared Content-Length over the limit (text and images) before reading", async () => {
+    const response = await post("{}", { headers: { "content-length": String(MAX_SHARE_BODY_BYTES + 1) } });
     await expectError(response, 413, "too_large");
   });
 
-  it("stops reading an endless body once it passes 1 MB", async () => {
+  it("stops reading an endless body once it passes the limit", async () => {
     let sent = 0;
     let cancelled = false;
     const chunk = new Uint8Array(64 * 1024).fill(0x20);
@@ -126,7 +154,7 @@ describe("POST /api/shares", () => {
     });
     await expectError(await post(endless), 413, "too_large");
     expect(cancelled).toBe(true);
-    expect(sent).toBeLessThan(MAX_BODY_BYTES + 4 * chunk.byteLength);
+    expect(sent).toBeLessThan(MAX_SHARE_BODY_BYTES + 4 * chunk.byteLength);
   });
 
   it("answers 400 for malformed JSON, saying so", async () => {

@@ -8,6 +8,7 @@ import { escapeForTemplate, renderPrompt } from "@/lib/chat/template";
 import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { codeLanguages, generateCode } from "@/lib/export/code";
 import { findPreset } from "@/lib/prompts/presets";
+import { toMarkdown } from "@/lib/export/transcript-markdown";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -469,3 +470,55 @@ class Mistral:
         self.chat = Chat()
 `,
 };
+
+describe("images, thinking and the new parameters in code and Markdown", () => {
+  const PNG = "data:image/png;base64,iVBORw0KGgo=";
+  const snapshot: PromptSnapshot = {
+    system: "",
+    variables: {},
+    parameters: {
+      ...defaultParameters,
+      model: "magistral-small-latest",
+      presencePenalty: 0.5,
+      frequencyPenalty: -1,
+      prediction: "x = 1",
+    },
+    messages: [
+      {
+        id: "u",
+        role: "user",
+        content: "What is this?",
+        attachments: [
+          { kind: "image", id: "i", name: "dot.png", url: PNG },
+          { kind: "document", id: "d", name: "paper.pdf", url: "https://arxiv.org/pdf/1805.04770" },
+        ],
+      },
+      { id: "a", role: "assistant", content: "A dot.", reasoning: "Small and red." },
+      { id: "u2", role: "user", content: "Sure?" },
+    ],
+  };
+
+  it("sends each the way its language does", () => {
+    const curl = generateCode({ snapshot, language: "curl" });
+    expect(curl).toContain(`{ "type": "image_url", "image_url": "${PNG}" }`);
+    expect(curl).toContain('"document_name": "paper.pdf"');
+    expect(curl).toContain('"type": "thinking"');
+    expect(curl).toContain('"presence_penalty": 0.5');
+    expect(curl).toContain('"prompt_mode": "reasoning"');
+    expect(curl).toContain('"prediction": { "type": "content", "content": "x = 1" }');
+    const langchain = generateCode({ snapshot, language: "langchain-python" });
+    expect(langchain).toContain("HumanMessage(content=[");
+    expect(langchain).toContain("frequency_penalty=-1");
+    const aiSdk = generateCode({ snapshot, language: "ai-sdk-typescript" });
+    expect(aiSdk).toContain('new URL("https://arxiv.org/pdf/1805.04770")');
+    expect(aiSdk).toContain('type: "reasoning"');
+    expect(aiSdk).toContain("presencePenalty: 0.5");
+  });
+
+  it("embeds images and the thinking in the Markdown export", () => {
+    const markdown = toMarkdown({ title: "t", snapshot });
+    expect(markdown).toContain(`![dot.png](<${PNG}>)`);
+    expect(markdown).toContain("[paper.pdf](<https://arxiv.org/pdf/1805.04770>)");
+    expect(markdown).toContain("> **Thinking**");
+  });
+});

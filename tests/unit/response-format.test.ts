@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ResponseFormat } from "@/lib/workspace/model";
 import { checkAnswer } from "@/lib/tools/answer-check";
 import { checkResponseSchema, checkToolParameters } from "@/lib/tools/json-schema";
-import { toWireResponseFormat, withResponseFormat } from "@/lib/mistral/response-format";
+import { toWireResponseFormat } from "@/lib/mistral/response-format";
+import { withWireFields } from "@/lib/mistral/wire-fields";
 import { schemaExamples } from "@/lib/tools/schema-examples";
 
 const person = {
@@ -43,7 +44,7 @@ describe("the response format on the wire", () => {
       messages: [{ role: "system", content: "Be brief." }],
       response_format: { type: "text" },
     };
-    const wrapped = withResponseFormat({ type: "json_object" }, fetchSpy);
+    const wrapped = withWireFields({ response_format: { type: "json_object" } }, fetchSpy);
     await wrapped("https://api.mistral.ai/v1/chat/completions", {
       method: "POST",
       headers: { a: "b" },
@@ -57,7 +58,7 @@ describe("the response format on the wire", () => {
   });
 
   it("refuses a body that is not JSON text rather than dropping the format", () => {
-    const wrapped = withResponseFormat({ type: "json_object" }, fetch);
+    const wrapped = withWireFields({ response_format: { type: "json_object" } }, fetch);
     expect(() => wrapped("https://x", { method: "POST", body: new Uint8Array([1]) })).toThrow(/not JSON text/);
   });
 });

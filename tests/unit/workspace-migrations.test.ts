@@ -3,15 +3,53 @@ import { defaultParameters } from "@/lib/workspace/model";
 import { migrateWorkspace, WORKSPACE_VERSION } from "@/lib/store/workspace-migrations";
 
 describe("migrateWorkspace", () => {
-  it("keeps a valid version-1 workspace as it is", () => {
+  it("keeps a valid current workspace as it is", () => {
     const state = {
       system: "Translate.",
       composer: "draft",
-      messages: [{ id: "a", role: "user", content: "I love programming." }],
-      parameters: { ...defaultParameters, temperature: 0 },
+      composerAttachments: [
+        { kind: "image" as const, id: "i", name: "cat.png", url: "data:image/png;base64,iVBORw0KGgo=" },
+      ],
+      messages: [
+        {
+          id: "a",
+          role: "user",
+          content: "What is this?",
+          attachments: [{ kind: "document", id: "d", name: "paper.pdf", url: "https://arxiv.org/pdf/1805.04770" }],
+        },
+        { id: "b", role: "assistant", content: "A cat.", reasoning: "Whiskers, so a cat." },
+      ],
+      parameters: { ...defaultParameters, temperature: 0, presencePenalty: 0.5, reasoningEffort: "high" as const },
       variables: { input: "x" },
     };
     expect(migrateWorkspace(state, WORKSPACE_VERSION)).toEqual(state);
+  });
+
+  it("brings a version-1 workspace to version 2: no attachments, the new parameters at their defaults", () => {
+    const { presencePenalty, frequencyPenalty, prediction, reasoningEffort, ...version1Parameters } = {
+      ...defaultParameters,
+      temperature: 0.2,
+    };
+    const migrated = migrateWorkspace(
+      {
+        system: "",
+        composer: "draft",
+        messages: [{ id: "a", role: "user", content: "hi" }],
+        parameters: version1Parameters,
+        variables: {},
+      },
+      1,
+    );
+    expect(migrated.composerAttachments).toEqual([]);
+    expect(migrated.parameters).toEqual({
+      ...version1Parameters,
+      presencePenalty,
+      frequencyPenalty,
+      prediction,
+      reasoningEffort,
+    });
+    expect(migrated.parameters.reasoningEffort).toBeNull();
+    expect(migrated.messages).toEqual([{ id: "a", role: "user", content: "hi" }]);
   });
 
   it("drops only the messages that do not parse and fills missing parameters with defaults", () => {
@@ -42,6 +80,7 @@ describe("migrateWorkspace", () => {
     expect(migrateWorkspace("not an object", 0)).toEqual({
       system: "",
       composer: "",
+      composerAttachments: [],
       messages: [],
       parameters: defaultParameters,
       variables: {},

@@ -1,6 +1,8 @@
 import { jsonError } from "@/lib/http/errors";
 import { parseRequest, readJsonBody } from "@/lib/http/request";
 import { messages as t } from "@/lib/i18n";
+import { checkAttachments } from "@/lib/chat/attachments";
+import { requestAttachments } from "@/lib/chat/build-request";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
 import { checkConversation, describeViolation } from "@/lib/chat/rules";
@@ -16,6 +18,12 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_CHAT_BODY_BYTES);
   const parsed = body.ok ? parseRequest(chatRequestSchema, body.value) : body;
   if (!parsed.ok) return jsonError(parsed.error.status, parsed.error.code, parsed.error.message);
+
+  const attachments = checkAttachments(requestAttachments(parsed.value.messages));
+  if (!attachments.ok) {
+    const [status, code] = attachments.tooLarge ? ([413, "too_large"] as const) : ([400, "invalid_request"] as const);
+    return jsonError(status, code, attachments.error);
+  }
 
   const rules = checkConversation(parsed.value.messages);
   if (!rules.ok) return jsonError(400, "invalid_request", describeViolation(rules.error));

@@ -5,12 +5,11 @@ import { getShareStore } from "@/lib/shares/db";
 import { logShareFailure } from "@/lib/shares/log";
 import { prepareShareMarkdown } from "@/lib/shares/rendered-share";
 import { takeShareCreation } from "@/lib/limits/share-creations";
+import { MAX_SHARE_BODY_BYTES, MAX_SHARE_TEXT_BYTES, shareTextBytes } from "@/lib/shares/images";
 import { shareCreateSchema } from "@/lib/shares/share";
 
 // PGlite and pg need Node's file system and sockets.
 export const runtime = "nodejs";
-
-const MAX_BODY_BYTES = 1_048_576;
 
 /** Creates a share; the delete token in the answer is the only way to delete it later. */
 export async function POST(request: Request): Promise<Response> {
@@ -24,8 +23,12 @@ export async function POST(request: Request): Promise<Response> {
     );
   }
 
-  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  const body = await readJsonBody(request, MAX_SHARE_BODY_BYTES);
   if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
+  if (shareTextBytes(body.value) > MAX_SHARE_TEXT_BYTES) {
+    const message = "The share is larger than 1 MB (1,048,576 bytes) besides its images. Shorten it and try again.";
+    return jsonError(413, "too_large", message);
+  }
   const input = parseRequest(shareCreateSchema, body.value);
   if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
 

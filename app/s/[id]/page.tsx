@@ -75,7 +75,7 @@ export default async function SharePage({ params }: Props) {
       </nav>
       <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
         <div className="min-w-0 flex-1">
-          <SharedTranscript snapshot={snapshot} markdown={markdown} />
+          <SharedTranscript snapshot={snapshot} markdown={markdown} shareId={id} />
         </div>
         <aside className="flex w-full shrink-0 flex-col gap-4 lg:w-80">
           <SharedParameters parameters={snapshot.parameters} />

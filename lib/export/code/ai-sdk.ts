@@ -1,3 +1,4 @@
+import { needsReasoningPromptMode } from "@/lib/chat/build-request";
 import { toModelMessages } from "@/lib/chat/model-messages";
 import { commentText, typescriptKey, typescriptString, typescriptValue } from "./literals";
 import type { PreparedPrompt } from "./prepare";
@@ -28,6 +29,8 @@ function options(prepared: PreparedPrompt): { lines: string[]; imports: Set<stri
   if (parameters.topP !== null) lines.push(`  topP: ${parameters.topP},`);
   if (parameters.randomSeed !== null) lines.push(`  seed: ${parameters.randomSeed},`);
   if (parameters.stop.length > 0) lines.push(`  stopSequences: ${typescriptValue(parameters.stop, 2)},`);
+  if (parameters.presencePenalty !== null) lines.push(`  presencePenalty: ${parameters.presencePenalty},`);
+  if (parameters.frequencyPenalty !== null) lines.push(`  frequencyPenalty: ${parameters.frequencyPenalty},`);
   lines.push(`  maxRetries: ${parameters.maxRetries},`);
 
   const format = parameters.responseFormat;
@@ -61,12 +64,25 @@ function options(prepared: PreparedPrompt): { lines: string[]; imports: Set<stri
     }
   }
 
-  const mistral: Record<string, boolean> = {};
+  const mistral: Record<string, boolean | string> = {};
+  // @ai-sdk/mistral takes these reasoning efforts; the others, prediction and prompt_mode only
+  // through a custom fetch (the playground's relay writes them into the body).
+  const effort = parameters.reasoningEffort;
+  if (effort && ["none", "low", "medium", "high"].includes(effort)) mistral.reasoningEffort = effort;
+  const unsupported = [
+    ...(effort && !("reasoningEffort" in mistral) ? [`reasoning_effort "${effort}"`] : []),
+    ...(parameters.prediction !== "" ? ["prediction"] : []),
+    ...(needsReasoningPromptMode(parameters.model, effort) ? ['prompt_mode "reasoning"'] : []),
+  ];
+  if (unsupported.length > 0)
+    lines.push(`  // Not sent by @ai-sdk/mistral: ${unsupported.join(", ")}; see the curl version.`);
   if (parameters.safePrompt) mistral.safePrompt = true;
   if (prepared.tools.length > 0 && !parameters.parallelToolCalls) mistral.parallelToolCalls = false;
   if (format.type === "json_schema") mistral.strictJsonSchema = format.strict;
   if (Object.keys(mistral).length > 0) {
-    const entries = Object.entries(mistral).map(([name, value]) => `${name}: ${value}`);
+    const entries = Object.entries(mistral).map(
+      ([name, value]) => `${name}: ${typeof value === "string" ? typescriptString(value) : value}`,
+    );
     lines.push(`  providerOptions: { mistral: { ${entries.join(", ")} } },`);
   }
   return { lines, imports };

@@ -1,7 +1,8 @@
 import { escapeForTemplate } from "@/lib/chat/template";
 import type { ConversationMessage } from "@/lib/workspace/model";
 import { commentText, pythonString, pythonValue } from "./literals";
-import type { PreparedPrompt } from "./prepare";
+import { needsReasoningPromptMode } from "@/lib/chat/build-request";
+import { wireChunk, type PreparedPrompt } from "./prepare";
 
 /**
  * LangChain (`pip install langchain-mistralai`). With variables, the prompt is a
@@ -11,7 +12,7 @@ import type { PreparedPrompt } from "./prepare";
 
 const ROLE = { user: "human", assistant: "ai" } as const;
 
-type Imports = Set<"AIMessage" | "ToolMessage">;
+type Imports = Set<"AIMessage" | "HumanMessage" | "ToolMessage">;
 
 function messageEntry(
   template: ConversationMessage,
@@ -37,6 +38,15 @@ function messageEntry(
     }
     if (options.last) args.push(`additional_kwargs={"prefix": True}`);
     return `AIMessage(${args.join(", ")})`;
+  }
+  if (rendered.role === "user" && rendered.attachments?.length) {
+    // Images and documents as Mistral's content chunks, which ChatMistralAI passes through.
+    options.imports.add("HumanMessage");
+    const content = [
+      ...(rendered.content ? [{ type: "text", text: rendered.content }] : []),
+      ...rendered.attachments.map(wireChunk),
+    ];
+    return `HumanMessage(content=${pythonValue(content, 8)})`;
   }
   // In a template, answers are literal text: their braces are doubled.
   const text = !options.templated
@@ -81,6 +91,14 @@ function modelArguments(prepared: PreparedPrompt): string[] {
 function bindings(prepared: PreparedPrompt): string[] {
   const parameters = prepared.snapshot.parameters;
   const options: string[] = [];
+  // Request fields ChatMistralAI has no argument for go into the body through bind().
+  if (parameters.presencePenalty !== null) options.push(`presence_penalty=${pythonValue(parameters.presencePenalty)}`);
+  if (parameters.frequencyPenalty !== null)
+    options.push(`frequency_penalty=${pythonValue(parameters.frequencyPenalty)}`);
+  if (parameters.prediction !== "")
+    options.push(`prediction=${pythonValue({ type: "content", content: parameters.prediction }, 4)}`);
+  if (parameters.reasoningEffort !== null) options.push(`reasoning_effort=${pythonValue(parameters.reasoningEffort)}`);
+  if (needsReasoningPromptMode(parameters.model, parameters.reasoningEffort)) options.push('prompt_mode="reasoning"');
   const format = parameters.responseFormat;
   if (format.type === "json_object") options.push(`response_format=${pythonValue({ type: "json_object" }, 4)}`);
   if (format.type === "json_schema") {

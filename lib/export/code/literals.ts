@@ -77,6 +77,9 @@ function printValue(value: unknown, indent: number, syntax: Syntax): string {
   if (value === false) return syntax.false;
   if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : syntax.null;
   if (typeof value === "string") return syntax.string(value);
+  // The AI SDK's file parts take a URL object for an address.
+  if (value instanceof URL)
+    return syntax === typescript ? `new URL(${syntax.string(value.href)})` : syntax.string(value.href);
   if (typeof value !== "object") throw new Error(`Not a JSON value: ${typeof value}`);
 
   const isArray = Array.isArray(value);

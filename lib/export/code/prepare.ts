@@ -1,5 +1,6 @@
 import { collectVariables, renderPrompt } from "@/lib/chat/template";
-import type { ConversationMessage, PromptSnapshot } from "@/lib/workspace/model";
+import { needsReasoningPromptMode } from "@/lib/chat/build-request";
+import type { Attachment, ConversationMessage, PromptSnapshot } from "@/lib/workspace/model";
 
 /**
  * What every generated program needs from a snapshot: the texts rendered with the variables,
@@ -73,15 +74,35 @@ export function prepare(snapshot: PromptSnapshot): PreparedPrompt {
   return { snapshot, variables, values, system, messages, tools, responseSchema, notes };
 }
 
+/** An image or document as Mistral's content chunk: images as data URLs or URLs, documents named. */
+export function wireChunk(attachment: Attachment): Record<string, unknown> {
+  return attachment.kind === "image"
+    ? { type: "image_url", image_url: attachment.url }
+    : { type: "document_url", document_url: attachment.url, document_name: attachment.name };
+}
+
 /** Mistral refuses a conversation ending with an assistant message unless it is a prefix. */
 function mistralMessage(message: ConversationMessage, last: boolean): Record<string, unknown> {
   switch (message.role) {
     case "user":
-      return { role: "user", content: message.content };
+      if (!message.attachments?.length) return { role: "user", content: message.content };
+      return {
+        role: "user",
+        content: [
+          ...(message.content ? [{ type: "text", text: message.content }] : []),
+          ...message.attachments.map(wireChunk),
+        ],
+      };
     case "assistant":
       return {
         role: "assistant",
-        content: message.content,
+        // Thinking goes back as a thinking chunk before the text, as Mistral expects.
+        content: message.reasoning
+          ? [
+              { type: "thinking", thinking: [{ type: "text", text: message.reasoning }], closed: true },
+              { type: "text", text: message.content },
+            ]
+          : message.content,
         ...(message.toolCalls?.length
           ? {
               tool_calls: message.toolCalls.map((call) => ({
@@ -122,6 +143,11 @@ export function mistralRequestBody(prepared: PreparedPrompt): Record<string, unk
   if (parameters.randomSeed !== null) body.random_seed = parameters.randomSeed;
   if (parameters.stop.length > 0) body.stop = parameters.stop;
   if (parameters.safePrompt) body.safe_prompt = true;
+  if (parameters.presencePenalty !== null) body.presence_penalty = parameters.presencePenalty;
+  if (parameters.frequencyPenalty !== null) body.frequency_penalty = parameters.frequencyPenalty;
+  if (parameters.prediction !== "") body.prediction = { type: "content", content: parameters.prediction };
+  if (parameters.reasoningEffort !== null) body.reasoning_effort = parameters.reasoningEffort;
+  if (needsReasoningPromptMode(parameters.model, parameters.reasoningEffort)) body.prompt_mode = "reasoning";
   const format = parameters.responseFormat;
   if (format.type === "json_object") body.response_format = { type: "json_object" };
   if (format.type === "json_schema") {
