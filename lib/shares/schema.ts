@@ -1,5 +1,5 @@
 import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { ShareSnapshot } from "./share";
 
 /**
  * One shared transcript. Deleting a share removes its row: the snapshot is the user's content,
@@ -16,7 +16,7 @@ export const shares = pgTable("shares", {
   /** SHA-256 (hex) of the delete token; the token itself is only ever in the creator's browser. */
   deleteTokenHash: text("delete_token_hash").notNull(),
   title: text("title").notNull(),
-  snapshot: jsonb("snapshot").$type<PromptSnapshot>().notNull(),
+  snapshot: jsonb("snapshot").$type<ShareSnapshot>().notNull(),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 

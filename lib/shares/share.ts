@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { renderPrompt } from "@/lib/chat/template";
 import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+import { comparisonSchema } from "@/lib/compare/share";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
 const DEFAULT_TITLE_LENGTH = 80;
@@ -68,7 +69,11 @@ function findUnstorableText(
   return null;
 }
 
-const storableSnapshotSchema = promptSnapshotSchema.superRefine((snapshot, ctx) => {
+/** A prompt snapshot, and for a share of the Compare page, the comparison. */
+export const shareSnapshotSchema = promptSnapshotSchema.extend({ comparison: comparisonSchema.optional() });
+export type ShareSnapshot = z.infer<typeof shareSnapshotSchema>;
+
+const storableSnapshotSchema = shareSnapshotSchema.superRefine((snapshot, ctx) => {
   const found = findUnstorableText(snapshot);
   if (found) {
     ctx.addIssue({
@@ -102,7 +107,7 @@ export const shareSchema = z.object({
   title: z.string(),
   /** ISO 8601. */
   createdAt: z.string(),
-  snapshot: promptSnapshotSchema,
+  snapshot: shareSnapshotSchema,
 });
 export type Share = z.infer<typeof shareSchema>;
 
