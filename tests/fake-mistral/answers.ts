@@ -35,6 +35,8 @@ const translations: Record<string, string> = {
   korean: "저는 프로그래밍을 좋아합니다.",
 };
 const TRANSLATABLE = "I love programming.";
+/** A user turn that asks which model answers gets an answer naming it, so models differ. */
+const MODEL_QUESTION = /\bwhich model\b/i;
 
 export function messageText(content: unknown): string {
   if (typeof content === "string") return content;
@@ -145,7 +147,11 @@ function plainAnswer(request: ChatRequest): string {
     .map((m) => messageText(m.content))
     .join("\n");
   const language = userText.trim() === TRANSLATABLE ? targetLanguage(systemText) : undefined;
-  const answer = language ? translations[language]! : `You said: ${userText}`;
+  const answer = language
+    ? translations[language]!
+    : MODEL_QUESTION.test(userText)
+      ? `I am ${request.model}. You said: ${userText}`
+      : `You said: ${userText}`;
   // Mistral's prefix guide slices the prefix off the returned content, so the answer starts with it.
   return last?.role === "assistant" && last.prefix ? `${messageText(last.content)} ${answer}` : answer;
 }
