@@ -17,12 +17,9 @@ function ResultCell({ result }: { result: CaseResult | undefined }) {
       : t.compare[result.status];
   const usage = result.metadata?.usage;
   return (
-    <div className="flex flex-col gap-1" data-outcome={outcome}>
+    <div className="group flex flex-col gap-1" data-outcome={outcome}>
       <p className="text-xs">
-        <span
-          className="font-semibold data-[outcome=fail]:text-danger data-[outcome=pass]:text-success"
-          data-outcome={outcome}
-        >
+        <span className="font-semibold group-data-[outcome=fail]:text-danger group-data-[outcome=pass]:text-success">
           {label}
         </span>
         {verdict?.reason || result.error ? (
