@@ -56,7 +56,7 @@ export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
             max={progress.total}
             aria-valuenow={progress.done}
             aria-valuemax={progress.total}
-            className="h-2 flex-1 accent-accent"
+            className="h-2 flex-1 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-accent [&::-webkit-progress-bar]:bg-surface-2 [&::-webkit-progress-value]:bg-accent"
           />
           <span className="text-xs text-muted tabular-nums" data-testid="case-progress">
             {format(t.compare.cases.progressText, progress)}

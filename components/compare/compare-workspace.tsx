@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId } from "react";
+import { useCallback, useEffect, useId, useMemo } from "react";
 import { RunAlert } from "@/components/conversation/run-alert";
 import { useModelList } from "@/components/parameters/use-model-list";
 import { SettingsButton } from "@/components/settings/settings-dialog";
@@ -20,7 +20,7 @@ import { snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
 import { AnswerDiff } from "./answer-diff";
 import { CaseRunControls } from "./case-run-controls";
 import { ComparisonActions } from "./comparison-actions";
-import { ResultsTable } from "./results-table";
+import { CaseResults } from "./case-results";
 import { TestCases } from "./test-cases";
 import { VariantCard } from "./variant-card";
 
@@ -31,15 +31,14 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
   const variants = useCompare((s) => s.variants);
   const userMessage = useCompare((s) => s.userMessage);
   const values = useCompare((s) => s.values);
-  const cases = useCompare((s) => s.cases);
-  const results = useCompare((s) => s.results);
+  const hasCases = useCompare((s) => s.cases.length > 0);
   const { setUserMessage, setValue, addVariant } = useCompare.getState();
   const running = useCompareRun((s) => s.running.length > 0);
   const busy = useCompareRun(compareRunSelectors.busy);
   const notice = useCompareRun((s) => s.notice);
   const hasUserKey = useSettings((s) => s.apiKey !== "");
   const list = useModelList();
-  const variables = variablesOf(variants, userMessage);
+  const variables = useMemo(() => variablesOf(variants, userMessage), [variants, userMessage]);
 
   useEffect(() => {
     // The first visit starts from the playground's prompt; afterwards the page keeps its own.
@@ -47,12 +46,14 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
     useCompare.getState().seed({ ...snapshotOf(useWorkspace.getState()), composer });
   }, []);
 
-  function openInPlayground(variant: Variant) {
-    useTranscriptImport
-      .getState()
-      .offer({ title: variant.name, snapshot: variantSnapshot(variant, userMessage, values) });
-    router.push("/");
-  }
+  const openInPlayground = useCallback(
+    (variant: Variant) => {
+      const { userMessage: text, values: current } = useCompare.getState();
+      useTranscriptImport.getState().offer({ title: variant.name, snapshot: variantSnapshot(variant, text, current) });
+      router.push("/");
+    },
+    [router],
+  );
 
   return (
     <div className="mx-auto flex min-h-screen max-w-[120rem] flex-col gap-4 px-4 py-4">
@@ -140,11 +141,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
       <AnswerDiff variants={variants} />
       <TestCases variables={variables} />
       <CaseRunControls serverHasKey={serverHasKey} />
-      {cases.length > 0 ? (
-        <section className="rounded-lg border border-border bg-surface p-2">
-          <ResultsTable cases={cases} variants={variants} results={results} />
-        </section>
-      ) : null}
+      {hasCases ? <CaseResults variants={variants} /> : null}
     </div>
   );
 }

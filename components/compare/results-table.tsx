@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { formatCost, formatInteger, formatMs } from "@/components/usage/format";
 import type { TestCase } from "@/lib/compare/cases";
 import { passRateLabel, summarizeVariant, type CaseResult, type ResultTable } from "@/lib/compare/results";
@@ -46,6 +47,33 @@ function ResultCell({ result }: { result: CaseResult | undefined }) {
   );
 }
 
+/**
+ * One case's results. Memoised on the row's results: a result arriving replaces only its own
+ * case's row object, so the other rows are not rendered again while a case run streams in.
+ */
+const ResultRow = memo(function ResultRow({
+  n,
+  variants,
+  row,
+}: {
+  n: number;
+  variants: readonly Pick<Variant, "id" | "name">[];
+  row: Record<string, CaseResult> | undefined;
+}) {
+  return (
+    <tr className="border-b border-border align-top">
+      <th scope="row" className="px-2 py-2 text-left text-xs font-medium text-muted">
+        {n}
+      </th>
+      {variants.map((variant) => (
+        <td key={variant.id} className="px-2 py-2">
+          <ResultCell result={row?.[variant.id]} />
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 /** One row per case, one column per variant; the summary of each variant in the footer. */
 export function ResultsTable({
   cases,
@@ -77,16 +105,7 @@ export function ResultsTable({
         </thead>
         <tbody>
           {cases.map((testCase, index) => (
-            <tr key={testCase.id} className="border-b border-border align-top">
-              <th scope="row" className="px-2 py-2 text-left text-xs font-medium text-muted">
-                {index + 1}
-              </th>
-              {variants.map((variant) => (
-                <td key={variant.id} className="px-2 py-2">
-                  <ResultCell result={results[testCase.id]?.[variant.id]} />
-                </td>
-              ))}
-            </tr>
+            <ResultRow key={testCase.id} n={index + 1} variants={variants} row={results[testCase.id]} />
           ))}
         </tbody>
         <tfoot className="text-xs tabular-nums">

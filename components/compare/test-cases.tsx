@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FilePickerButton } from "@/components/ui/file-picker-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -19,7 +19,7 @@ import { CaseRow } from "./case-row";
 import { CheckSelect } from "./check-select";
 
 /** The test-case table: one column per variable, one row per case, with import, paste and export. */
-export function TestCases({ variables }: { variables: readonly string[] }) {
+export const TestCases = memo(function TestCases({ variables }: { variables: readonly string[] }) {
   const id = useId();
   const cases = useCompare((s) => s.cases);
   const { addCase, setCheckForAll, appendCases } = useCompare.getState();
@@ -164,4 +164,4 @@ export function TestCases({ variables }: { variables: readonly string[] }) {
       ) : null}
     </section>
   );
-}
+});

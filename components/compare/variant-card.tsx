@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { memo, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
@@ -14,7 +14,7 @@ import { VariantAnswer } from "./variant-answer";
 import { VariantParameters } from "./variant-parameters";
 
 /** One variant: its name, model, parameters and system message, and its answer below. */
-export function VariantCard({
+export const VariantCard = memo(function VariantCard({
   variant,
   count,
   list,
@@ -114,4 +114,4 @@ export function VariantCard({
       <VariantAnswer variantId={variant.id} />
     </section>
   );
-}
+});

@@ -3,6 +3,7 @@
  * the production build. See BENCHMARKS.md for what is measured; the latest run is written there.
  */
 import { stopChild } from "./children.ts";
+import { benchCompareCases } from "./compare-cases.ts";
 import { measureConcurrentLoad } from "./concurrent-load.ts";
 import { measureCpuPerToken } from "./cpu-per-token.ts";
 import { resultsTable, verdict, writeBenchmarksMd, type BenchResults } from "./report.ts";
@@ -66,3 +67,5 @@ for (const [phase, errors] of failures) {
   if (errors.length > 0) console.error(`bench: ${phase} ${errors.length} failed requests, first: ${errors[0]}`);
 }
 if (failures.some(([, errors]) => errors.length > 0)) process.exitCode = 1;
+
+if (!(await benchCompareCases())) process.exitCode = 1;
