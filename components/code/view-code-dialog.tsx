@@ -6,18 +6,10 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Modal } from "@/components/ui/modal";
 import { cn } from "@/lib/cn";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
 import { generateCode, codeLanguages, type CodeLanguage } from "@/lib/export/code";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace, type WorkspaceState } from "@/lib/store/workspace-store";
-
-/** What Run would send: the composer's text, if any, is the last user message. */
-function runnableSnapshot(state: WorkspaceState): PromptSnapshot {
-  const messages = state.composer.trim()
-    ? [...state.messages, { id: "composer", role: "user" as const, content: state.composer }]
-    : state.messages;
-  return { system: state.system, messages, parameters: state.parameters, variables: state.variables };
-}
+import { runnableSnapshot } from "@/lib/workspace/snapshot";
 
 function CodeView({ language }: { language: CodeLanguage }) {
   const workspace = useWorkspace(

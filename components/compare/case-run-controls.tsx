@@ -3,7 +3,8 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { runCases, stopAll, useCompareRun, compareRunSelectors, type CaseSelection } from "@/lib/compare/runner";
+import { runCases, stopAll, type CaseSelection } from "@/lib/run/compare-run";
+import { useCompareRun, compareRunSelectors } from "@/lib/store/compare-run-store";
 import { format, messages as t } from "@/lib/i18n";
 import { MAX_CONCURRENCY, useCompare } from "@/lib/store/compare-store";
 

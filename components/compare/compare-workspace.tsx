@@ -10,13 +10,15 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { VariableField } from "@/components/variables/variable-field";
 import { variablesOf, variantSnapshot } from "@/lib/compare/request";
-import { compareRunSelectors, runVariants, stopAll, useCompareRun } from "@/lib/compare/runner";
+import { runVariants, stopAll } from "@/lib/run/compare-run";
+import { compareRunSelectors, useCompareRun } from "@/lib/store/compare-run-store";
 import { MAX_VARIANTS, type Variant } from "@/lib/compare/variants";
 import { messages as t } from "@/lib/i18n";
 import { useCompare } from "@/lib/store/compare-store";
 import { useSettings } from "@/lib/store/settings-store";
-import { useTranscriptImport } from "@/lib/store/transcript-import-store";
-import { snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
+import { offerTranscript } from "@/lib/run/transcript-import";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { snapshotOf } from "@/lib/workspace/snapshot";
 import { AnswerDiff } from "./answer-diff";
 import { CaseRunControls } from "./case-run-controls";
 import { ComparisonActions } from "./comparison-actions";
@@ -49,7 +51,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
   const openInPlayground = useCallback(
     (variant: Variant) => {
       const { userMessage: text, values: current } = useCompare.getState();
-      useTranscriptImport.getState().offer({ title: variant.name, snapshot: variantSnapshot(variant, text, current) });
+      offerTranscript({ title: variant.name, snapshot: variantSnapshot(variant, text, current) });
       router.push("/");
     },
     [router],

@@ -4,7 +4,8 @@ import { useChat } from "@ai-sdk/react";
 import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import { tokensPerSecond } from "@/lib/compare/results";
-import { variantChat, useCompareRun } from "@/lib/compare/runner";
+import { variantChat } from "@/lib/run/compare-run";
+import { useCompareRun } from "@/lib/store/compare-run-store";
 import { format, messages as t } from "@/lib/i18n";
 import { useCompare } from "@/lib/store/compare-store";
 

@@ -2,7 +2,8 @@
 
 import { useChat } from "@ai-sdk/react";
 import { useEffect } from "react";
-import { describeRunError, playground, runWorkspace, stopRun, useRunNotice } from "@/lib/chat/runner";
+import { describeRunError, playground, runWorkspace, stopRun } from "@/lib/run/workspace-run";
+import { useRunNotice } from "@/lib/store/run-notice-store";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { Composer } from "./composer";

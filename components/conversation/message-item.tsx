@@ -10,7 +10,7 @@ import { ToolCallEditor } from "@/components/tools/tool-call-editor";
 import { ToolResultFields } from "@/components/tools/tool-result-fields";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import { cn } from "@/lib/cn";
-import type { ConversationMessage } from "@/lib/chat/workspace";
+import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
 import { useWorkspace } from "@/lib/store/workspace-store";

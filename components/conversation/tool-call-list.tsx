@@ -1,4 +1,4 @@
-import type { ToolCall } from "@/lib/chat/workspace";
+import type { ToolCall } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 
 function pretty(argumentsText: string): string {

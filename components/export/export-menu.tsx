@@ -8,7 +8,8 @@ import { toTranscriptJson } from "@/lib/export/transcript-json";
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 import { messages as t } from "@/lib/i18n";
 import { defaultShareTitle } from "@/lib/shares/share";
-import { snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { snapshotOf } from "@/lib/workspace/snapshot";
 
 /** "Export": the workspace as a Markdown or JSON file. A native popover: Escape and outside clicks close it. */
 export function ExportMenu() {

@@ -2,7 +2,7 @@
 
 import { FilePickerButton } from "@/components/ui/file-picker-button";
 import { messages as t } from "@/lib/i18n";
-import { useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { importTranscriptFile } from "@/lib/run/transcript-import";
 
 /** "Import": opens a transcript JSON file chosen in the file picker. */
 export function ImportButton() {
@@ -11,7 +11,7 @@ export function ImportButton() {
       size="sm"
       title={t.transfer.importHint}
       accept=".json,application/json"
-      onFile={(file) => void useTranscriptImport.getState().importFile(file)}
+      onFile={(file) => void importTranscriptFile(file)}
     >
       {t.transfer.import}
     </FilePickerButton>

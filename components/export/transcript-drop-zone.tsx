@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { messages as t } from "@/lib/i18n";
+import { importTranscriptFile } from "@/lib/run/transcript-import";
 import { useTranscriptImport } from "@/lib/store/transcript-import-store";
 
 function carriesFiles(event: DragEvent): boolean {
@@ -40,9 +41,8 @@ export function TranscriptDropZone() {
       if (!carriesFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
-      const importer = useTranscriptImport.getState();
-      if (files.length !== 1 || !files[0]) importer.fail(t.transfer.oneFile);
-      else void importer.importFile(files[0]);
+      if (files.length !== 1 || !files[0]) useTranscriptImport.getState().fail(t.transfer.oneFile);
+      else void importTranscriptFile(files[0]);
     };
     window.addEventListener("dragenter", onEnter);
     window.addEventListener("dragleave", onLeave);

@@ -4,7 +4,7 @@ import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { format, messages as t } from "@/lib/i18n";
 import { promptPresets } from "@/lib/prompts/presets";
-import { openPreset } from "@/lib/store/transcript-import-store";
+import { openPreset } from "@/lib/run/transcript-import";
 
 /** The built-in presets in a popover under its button; picking one replaces the workspace, after asking when there is work to lose. */
 export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void }) {

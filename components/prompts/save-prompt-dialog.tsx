@@ -7,7 +7,8 @@ import { Modal } from "@/components/ui/modal";
 import { format, messages as t } from "@/lib/i18n";
 import { latestVersion, type SavedPrompt } from "@/lib/prompts/library";
 import { promptSelectors, usePrompts } from "@/lib/store/prompts-store";
-import { snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { snapshotOf } from "@/lib/workspace/snapshot";
 
 type Mode = "version" | "new";
 

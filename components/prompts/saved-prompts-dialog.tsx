@@ -7,7 +7,7 @@ import { Modal } from "@/components/ui/modal";
 import { format, messages as t } from "@/lib/i18n";
 import { searchPrompts, type SavedPrompt } from "@/lib/prompts/library";
 import { usePrompts } from "@/lib/store/prompts-store";
-import { openSavedPrompt } from "@/lib/store/transcript-import-store";
+import { openSavedPrompt } from "@/lib/run/transcript-import";
 import { PromptHistory } from "./prompt-history";
 import { SavedPromptItem } from "./saved-prompt-item";
 

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import type { ResponseFormat } from "@/lib/chat/workspace";
+import type { ResponseFormat } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { schemaExamples } from "@/lib/tools/schema-examples";

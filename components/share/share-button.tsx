@@ -3,10 +3,11 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FailureView } from "@/lib/chat/failure";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
-import { snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
+import { useWorkspace } from "@/lib/store/workspace-store";
+import { snapshotOf } from "@/lib/workspace/snapshot";
 import { Modal } from "@/components/ui/modal";
 import { ShareLinkPanel } from "./share-link-panel";
 

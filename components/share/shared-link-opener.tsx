@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { importShare } from "@/lib/run/transcript-import";
 
 /**
  * Handles "Open in playground" from a share page, which links to `/?share={id}`: the share
@@ -13,15 +13,12 @@ export function SharedLinkOpener() {
     const id = new URL(window.location.href).searchParams.get("share");
     if (id === null) return;
     const controller = new AbortController();
-    void useTranscriptImport
-      .getState()
-      .importShare(id, controller.signal)
-      .then(() => {
-        if (controller.signal.aborted) return;
-        const url = new URL(window.location.href);
-        url.searchParams.delete("share");
-        window.history.replaceState(window.history.state, "", url);
-      });
+    void importShare(id, controller.signal).then(() => {
+      if (controller.signal.aborted) return;
+      const url = new URL(window.location.href);
+      url.searchParams.delete("share");
+      window.history.replaceState(window.history.state, "", url);
+    });
     return () => controller.abort();
   }, []);
   return null;

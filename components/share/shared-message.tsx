@@ -1,7 +1,7 @@
 import { Markdown } from "@/components/conversation/markdown";
 import { ToolCallList } from "@/components/conversation/tool-call-list";
 import { AnswerSummary } from "@/components/usage/answer-summary";
-import type { ConversationMessage } from "@/lib/chat/workspace";
+import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { TemplateDetails } from "./template-details";
 

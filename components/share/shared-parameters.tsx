@@ -1,4 +1,4 @@
-import type { Parameters } from "@/lib/chat/workspace";
+import type { Parameters } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { SummaryList } from "./summary-list";
 

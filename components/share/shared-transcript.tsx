@@ -1,5 +1,5 @@
 import { renderPrompt } from "@/lib/chat/template";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { PlainText, SharedMessage } from "./shared-message";
 import { TemplateDetails } from "./template-details";

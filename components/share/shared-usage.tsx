@@ -1,5 +1,5 @@
 import { formatCost, formatInteger } from "@/components/usage/format";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { transcriptUsage } from "@/lib/shares/transcript-usage";
 import { SummaryList } from "./summary-list";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConversationMessage } from "@/lib/chat/workspace";
+import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { kindOf, type MessageKind } from "@/lib/tools/conversation";

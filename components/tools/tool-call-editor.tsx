@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FUNCTION_NAME_PATTERN, type ToolCall } from "@/lib/chat/workspace";
+import { FUNCTION_NAME_PATTERN, type ToolCall } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { parseJsonObject } from "@/lib/tools/json-schema";

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
-import type { ToolDefinition } from "@/lib/chat/workspace";
+import type { ToolDefinition } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { checkToolDefinition } from "@/lib/tools/definitions";

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import type { ToolMessage } from "@/lib/chat/workspace";
+import type { ToolMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { answerableCalls } from "@/lib/tools/conversation";

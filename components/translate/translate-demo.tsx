@@ -16,7 +16,8 @@ import { draftBasis, resumableDraft, useTranslateDraft } from "@/lib/store/trans
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { findLanguage, targetLanguages } from "@/lib/translate/languages";
 import { SOURCE_TEXT, translationTemplate } from "@/lib/translate/requests";
-import { startTranslations, stopTranslations, translationSelectors, useTranslationRun } from "@/lib/translate/runner";
+import { startTranslations, stopTranslations } from "@/lib/run/translation-run";
+import { translationSelectors, useTranslationRun } from "@/lib/store/translation-run-store";
 import { LanguagePicker } from "./language-picker";
 import { PromptTemplate } from "./prompt-template";
 import { TranslationColumn } from "./translation-column";

@@ -6,7 +6,8 @@ import { AnswerSummary } from "@/components/usage/answer-summary";
 import { cn } from "@/lib/cn";
 import { messages as t } from "@/lib/i18n";
 import type { TargetLanguage } from "@/lib/translate/languages";
-import { translationChat, useTranslationRun } from "@/lib/translate/runner";
+import { translationChat } from "@/lib/run/translation-run";
+import { useTranslationRun } from "@/lib/store/translation-run-store";
 
 type ColumnStatus = "waiting" | "streaming" | "done" | "stopped" | "failed";
 

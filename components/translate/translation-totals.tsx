@@ -3,7 +3,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { formatCost, formatInteger, formatMs } from "@/components/usage/format";
 import { format, messages as t } from "@/lib/i18n";
-import { useTranslationRun } from "@/lib/translate/runner";
+import { useTranslationRun } from "@/lib/store/translation-run-store";
 import { sumTranslations } from "@/lib/translate/totals";
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {

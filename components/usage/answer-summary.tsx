@@ -1,5 +1,5 @@
 import { format, messages as t } from "@/lib/i18n";
-import type { AnswerMetadata } from "@/lib/chat/workspace";
+import type { AnswerMetadata } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
 import { formatCost, formatMs } from "./format";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { AnswerMetadata, AssistantMessage } from "@/lib/chat/workspace";
+import type { AnswerMetadata, AssistantMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { estimateCost, PRICES_AS_OF, priceFor } from "@/lib/mistral/prices";
 import { useSession } from "@/lib/store/session-store";

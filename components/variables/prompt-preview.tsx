@@ -2,7 +2,7 @@
 
 import { Fragment } from "react";
 import { collectVariables, renderPrompt } from "@/lib/chat/template";
-import type { ConversationMessage } from "@/lib/chat/workspace";
+import type { ConversationMessage } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 
 // A missing value renders as its placeholder between these private-use characters, so the

@@ -1,31 +1,25 @@
 "use client";
 
-import { collectVariables, parseTemplate } from "@/lib/chat/template";
-import type { ConversationMessage } from "@/lib/chat/workspace";
+import { collectVariables, parseTemplate, templatedParts, type TemplatedPrompt } from "@/lib/chat/template";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
+import { runnableMessages } from "@/lib/workspace/snapshot";
 import { PromptPreview } from "./prompt-preview";
 import { VariableField } from "./variable-field";
 
 /** Template errors where the user can find them: which text, then what is wrong. */
-function templateProblems(system: string, messages: readonly ConversationMessage[], composer: string): string[] {
-  const texts = [
-    { where: t.conversation.systemLabel, text: system },
-    ...messages.map((message, index) => ({
-      where: format(t.variables.message, { n: index + 1 }),
-      text: message.role === "user" ? message.content : "",
-    })),
-    { where: t.variables.composer, text: composer },
-  ];
-  return texts.flatMap(({ where, text }) => {
+function templateProblems(prompt: TemplatedPrompt): string[] {
+  return templatedParts(prompt).flatMap(({ place, text }) => {
     const parsed = parseTemplate(text);
-    return parsed.ok ? [] : [format(t.variables.templateError, { where, message: parsed.error.message })];
+    if (parsed.ok) return [];
+    const where =
+      place.kind === "system"
+        ? t.conversation.systemLabel
+        : place.kind === "composer"
+          ? t.variables.composer
+          : format(t.variables.message, { n: place.index + 1 });
+    return [format(t.variables.templateError, { where, message: parsed.error.message })];
   });
-}
-
-/** The conversation as Run sends it: the composer's text becomes the last user message. */
-function withComposer(messages: ConversationMessage[], composer: string): ConversationMessage[] {
-  return composer.trim() ? [...messages, { id: "composer", role: "user", content: composer }] : messages;
 }
 
 /**
@@ -38,7 +32,7 @@ export function VariablesPanel() {
   const composer = useWorkspace((s) => s.composer);
   const values = useWorkspace((s) => s.variables);
   const names = collectVariables({ system, messages, composer });
-  const problems = templateProblems(system, messages, composer);
+  const problems = templateProblems({ system, messages, composer });
 
   return (
     <section aria-label={t.variables.heading} className="space-y-3 rounded-lg border border-border bg-surface p-3">
@@ -67,7 +61,7 @@ export function VariablesPanel() {
             {t.variables.preview}
           </summary>
           <div className="mt-2">
-            <PromptPreview system={system} messages={withComposer(messages, composer)} values={values} />
+            <PromptPreview system={system} messages={runnableMessages({ messages, composer })} values={values} />
           </div>
         </details>
       ) : null}

@@ -2,7 +2,7 @@ import { format, messages as t } from "@/lib/i18n";
 import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
 import { checkConversation, describeViolation } from "./rules";
 import { renderPrompt } from "./template";
-import type { ConversationMessage, Parameters } from "./workspace";
+import type { Parameters, PromptSnapshot } from "@/lib/workspace/model";
 
 export type BuildResult = { ok: true; value: ChatRequest } | { ok: false; error: string };
 
@@ -53,17 +53,16 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
 }
 
 /**
- * The request for the workspace as it stands: templates rendered with the variables'
- * values, Mistral's conversation rules checked, parameters parsed. Nothing is sent when
- * any of it fails; the error says what to fix.
+ * The request `/api/chat` receives for a prompt: its templates rendered with `values` (the
+ * snapshot's own variables unless given), Mistral's conversation rules checked, parameters parsed.
+ * Nothing is sent when any of it fails; the error says what to fix. Run, Regenerate and the
+ * translation demo all send what this builds.
  */
-export function buildChatRequest(workspace: {
-  system: string;
-  messages: readonly ConversationMessage[];
-  parameters: Parameters;
-  variables: Readonly<Record<string, string>>;
-}): BuildResult {
-  const rendered = renderPrompt(workspace, workspace.variables);
+export function buildChatRequest(
+  snapshot: PromptSnapshot,
+  options: { values?: Readonly<Record<string, string>> } = {},
+): BuildResult {
+  const rendered = renderPrompt(snapshot, options.values ?? snapshot.variables);
   if (!rendered.ok) return { ok: false, error: rendered.error.message };
 
   const messages: ChatMessage[] = [];
@@ -79,7 +78,7 @@ export function buildChatRequest(workspace: {
   }
   const rules = checkConversation(messages);
   if (!rules.ok) return { ok: false, error: describeViolation(rules.error) };
-  const parameters = toChatParameters(workspace.parameters);
+  const parameters = toChatParameters(snapshot.parameters);
   if (!parameters.ok) return parameters;
   return { ok: true, value: { messages, parameters: parameters.value } };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parameterLimits, MAX_MESSAGES } from "./limits";
-import { toolChoiceSchema } from "./workspace";
+import { toolChoiceSchema } from "@/lib/workspace/model";
 
 /**
  * The body of `POST /api/chat`: the conversation as it will be sent (templates already

@@ -1,6 +1,6 @@
 import { format, messages as t } from "@/lib/i18n";
 import type { ChatMessage } from "./request";
-import { TOOL_CALL_ID_PATTERN } from "./workspace";
+import { TOOL_CALL_ID_PATTERN } from "@/lib/workspace/model";
 
 /**
  * Mistral's conversation rules (mistral-common's validator, which the API applies and

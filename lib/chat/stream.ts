@@ -12,11 +12,11 @@ import {
 import { z } from "zod";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
-import { toWireResponseFormat, withResponseFormat } from "@/lib/tools/response-format";
+import { toWireResponseFormat, withResponseFormat } from "@/lib/mistral/response-format";
 import { toModelMessages } from "./model-messages";
 import type { ChatParameters, ChatRequest } from "./request";
 import type { PlaygroundUIMessage } from "./ui-message";
-import type { AnswerMetadata, TokenUsage } from "./workspace";
+import type { AnswerMetadata, TokenUsage } from "@/lib/workspace/model";
 
 /** Mistral's usage object as it arrived on the wire (the provider passes it through raw). */
 const rawUsageSchema = z.object({

@@ -159,14 +159,22 @@ function fill(segments: readonly Segment[], values: Readonly<Record<string, stri
     .join("");
 }
 
+/** Where a templated text sits in a prompt. */
+export type TemplatePlace = { kind: "system" } | { kind: "message"; index: number } | { kind: "composer" };
+
+/** The texts of a prompt that are templates, with where each sits, in reading order. */
+export function templatedParts(prompt: TemplatedPrompt): { place: TemplatePlace; text: string }[] {
+  const parts: { place: TemplatePlace; text: string }[] = [{ place: { kind: "system" }, text: prompt.system }];
+  prompt.messages.forEach((message, index) => {
+    if (isTemplated(message.role)) parts.push({ place: { kind: "message", index }, text: message.content });
+  });
+  if (prompt.composer !== undefined) parts.push({ place: { kind: "composer" }, text: prompt.composer });
+  return parts;
+}
+
 /** The texts of a prompt that are templates, in reading order. */
 export function templatedTexts(prompt: TemplatedPrompt): string[] {
-  const texts = [prompt.system];
-  for (const message of prompt.messages) {
-    if (isTemplated(message.role)) texts.push(message.content);
-  }
-  if (prompt.composer !== undefined) texts.push(prompt.composer);
-  return texts;
+  return templatedParts(prompt).map((part) => part.text);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { buildChatRequest } from "@/lib/chat/build-request";
 import type { ChatRequest } from "@/lib/chat/request";
 import { collectVariables } from "@/lib/chat/template";
-import type { ConversationMessage, Parameters, PromptSnapshot } from "@/lib/chat/workspace";
+import type { ConversationMessage, Parameters, PromptSnapshot } from "@/lib/workspace/model";
 
 export {
   answerMetadataSchema,
@@ -17,7 +17,7 @@ export {
   type Parameters,
   type PromptSnapshot,
   type ResponseFormat,
-} from "@/lib/chat/workspace";
+} from "@/lib/workspace/model";
 export type { ChatRequest } from "@/lib/chat/request";
 
 export type PromptVariant = {
@@ -46,7 +46,7 @@ export function buildVariantRequest(
   userMessage: string,
   values: Readonly<Record<string, string>>,
 ): BuiltRequest {
-  return buildChatRequest(variantSnapshot(variant, userMessage, values));
+  return buildChatRequest(variantSnapshot(variant, userMessage, values), { values });
 }
 
 /** Every `{variable}` used by a variant or the shared user message, in order of appearance. */

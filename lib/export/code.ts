@@ -1,4 +1,4 @@
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { aiSdkCode } from "./code/ai-sdk";
 import { curlCode } from "./code/curl";
 import { langchainCode } from "./code/langchain";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 import { describeIssues } from "@/lib/http/errors";
 
 /** Identifies a transcript file; `version` changes only when old readers could misread it. */

@@ -5,7 +5,7 @@ import type {
   Parameters,
   PromptSnapshot,
   ToolCall,
-} from "@/lib/chat/workspace";
+} from "@/lib/workspace/model";
 
 /**
  * A transcript as Markdown for reading and pasting elsewhere. Message text is kept as written

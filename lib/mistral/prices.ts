@@ -1,4 +1,4 @@
-import type { TokenUsage } from "@/lib/chat/workspace";
+import type { TokenUsage } from "@/lib/workspace/model";
 
 /**
  * Mistral's list prices in US$ per million tokens, from Mistral's model cards as of

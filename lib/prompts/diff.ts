@@ -1,5 +1,5 @@
 import { diffLines } from "diff";
-import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/chat/workspace";
+import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/workspace/model";
 
 /**
  * A structured comparison of two prompt versions, field by field, with line-level text diffs a

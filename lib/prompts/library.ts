@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 
 /**
  * Saved prompts as plain data and pure functions: the store keeps the array, calls these and

@@ -1,4 +1,4 @@
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 
 /** Built-in starting points. Message ids are fixed, so a preset is the same data every time. */
 export type PromptPreset = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { renderPrompt } from "@/lib/chat/template";
-import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 import { comparisonSchema } from "@/lib/compare/share";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;

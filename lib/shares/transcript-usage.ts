@@ -1,4 +1,4 @@
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
 
 export type TranscriptUsage = {

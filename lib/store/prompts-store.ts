@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { z } from "zod";
-import type { PromptSnapshot } from "@/lib/chat/workspace";
+import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import {
   deletePrompt,

@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { AnswerMetadata } from "@/lib/chat/workspace";
+import type { AnswerMetadata } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
 
 /** Runs of this browser tab: what the token usage panel sums. Not persisted. */

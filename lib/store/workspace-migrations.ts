@@ -1,21 +1,7 @@
 import { z } from "zod";
-import {
-  conversationMessageSchema,
-  defaultParameters,
-  parametersSchema,
-  type ConversationMessage,
-  type Parameters,
-} from "@/lib/chat/workspace";
+import { conversationMessageSchema, defaultParameters, parametersSchema, type Workspace } from "@/lib/workspace/model";
 
 export const WORKSPACE_VERSION = 1;
-
-export type PersistedWorkspace = {
-  system: string;
-  messages: ConversationMessage[];
-  composer: string;
-  parameters: Parameters;
-  variables: Record<string, string>;
-};
 
 const record = z.record(z.string(), z.unknown());
 
@@ -24,7 +10,7 @@ const record = z.record(z.string(), z.unknown());
  * message or parameter that does not is dropped or reset, never the whole workspace.
  * Version 1 is the first; later versions add their steps here, keyed by `version`.
  */
-export function migrateWorkspace(persisted: unknown, _version: number): PersistedWorkspace {
+export function migrateWorkspace(persisted: unknown, _version: number): Workspace {
   const raw = record.safeParse(persisted);
   const state = raw.success ? raw.data : {};
 

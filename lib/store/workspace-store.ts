@@ -3,13 +3,13 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import {
   defaultParameters,
-  type AssistantMessage,
-  type ConversationMessage,
+  type FinishedAnswer,
   type Parameters,
   type PromptSnapshot,
   type ToolCall,
   type ToolDefinition,
-} from "@/lib/chat/workspace";
+  type Workspace,
+} from "@/lib/workspace/model";
 import {
   addToolCall,
   removeToolCall,
@@ -19,17 +19,11 @@ import {
   type MessageKind,
 } from "@/lib/tools/conversation";
 import { newToolDefinition, removeTool, updateTool } from "@/lib/tools/definitions";
-import { migrateWorkspace, WORKSPACE_VERSION, type PersistedWorkspace } from "./workspace-migrations";
+import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 
 export type EditableRole = "user" | "assistant";
 
-export type WorkspaceState = {
-  system: string;
-  messages: ConversationMessage[];
-  composer: string;
-  parameters: Parameters;
-  variables: Record<string, string>;
-};
+export type WorkspaceState = Workspace;
 
 type WorkspaceActions = {
   setSystem: (text: string) => void;
@@ -45,7 +39,7 @@ type WorkspaceActions = {
   /** Removes the last assistant answer (and anything after it) so it can be run again. */
   dropLastAnswer: () => void;
   /** Appends the answer and, for each tool call in it, a tool message awaiting its result. */
-  appendAnswer: (answer: Omit<AssistantMessage, "id" | "role">) => string;
+  appendAnswer: (answer: FinishedAnswer) => string;
   addToolCall: (messageId: string) => void;
   updateToolCall: (messageId: string, callId: string, patch: Partial<Pick<ToolCall, "name" | "arguments">>) => void;
   removeToolCall: (messageId: string, callId: string) => void;
@@ -149,7 +143,7 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
       name: "mistral-playground.workspace",
       version: WORKSPACE_VERSION,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state): PersistedWorkspace => ({
+      partialize: (state): Workspace => ({
         system: state.system,
         messages: state.messages,
         composer: state.composer,
@@ -162,8 +156,3 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
     },
   ),
 );
-
-/** The workspace as a prompt snapshot (what saved prompts, shares and exports carry). */
-export function snapshotOf(state: WorkspaceState): PromptSnapshot {
-  return { system: state.system, messages: state.messages, parameters: state.parameters, variables: state.variables };
-}

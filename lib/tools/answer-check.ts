@@ -1,4 +1,4 @@
-import type { ResponseFormat } from "@/lib/chat/workspace";
+import type { ResponseFormat } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { compileSchema, describeSchemaErrors, isJsonObject, parseJson, parseJsonObject } from "./json-schema";
 

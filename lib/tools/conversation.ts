@@ -1,4 +1,4 @@
-import { type ConversationMessage, type ToolCall, type ToolDefinition, type ToolMessage } from "@/lib/chat/workspace";
+import { type ConversationMessage, type ToolCall, type ToolDefinition, type ToolMessage } from "@/lib/workspace/model";
 
 /**
  * Tool calls and tool results as kinds of conversation messages: what the editor offers, and

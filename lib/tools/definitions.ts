@@ -1,5 +1,5 @@
 import { messages as t } from "@/lib/i18n";
-import { FUNCTION_NAME_PATTERN, type Parameters, type ToolChoice, type ToolDefinition } from "@/lib/chat/workspace";
+import { FUNCTION_NAME_PATTERN, type Parameters, type ToolChoice, type ToolDefinition } from "@/lib/workspace/model";
 import { checkToolParameters } from "./json-schema";
 
 /** What is wrong with one tool as typed, field by field; empty when Mistral would take it. */

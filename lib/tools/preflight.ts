@@ -1,4 +1,4 @@
-import { FUNCTION_NAME_PATTERN, type ConversationMessage, type Parameters } from "@/lib/chat/workspace";
+import { FUNCTION_NAME_PATTERN, type ConversationMessage, type Parameters } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { checkToolDefinition } from "./definitions";
 import { checkResponseSchema, parseJsonObject } from "./json-schema";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parameterLimits } from "@/lib/chat/limits";
-import { FUNCTION_NAME_PATTERN, type ToolDefinition } from "@/lib/chat/workspace";
+import { FUNCTION_NAME_PATTERN, type ToolDefinition } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { mergeTools } from "./definitions";
 import { isJsonObject, parseJson, type Checked } from "./json-schema";

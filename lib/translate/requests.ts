@@ -1,7 +1,8 @@
 import { buildChatRequest } from "@/lib/chat/build-request";
 import type { ChatRequest } from "@/lib/chat/request";
 import { collectVariables } from "@/lib/chat/template";
-import type { ConversationMessage, Parameters } from "@/lib/chat/workspace";
+import type { ConversationMessage, PromptSnapshot, Workspace } from "@/lib/workspace/model";
+import { runnableSnapshot } from "@/lib/workspace/snapshot";
 import { messages as t } from "@/lib/i18n";
 import { findPreset } from "@/lib/prompts/presets";
 import type { TargetLanguage } from "./languages";
@@ -12,35 +13,22 @@ export const OUTPUT_LANGUAGE = "output_language";
 export const SOURCE_TEXT = "input";
 const TRANSLATOR_PRESET = "translator-chain";
 
-export type TranslationTemplate = {
+export type TranslationTemplate = Omit<PromptSnapshot, "variables"> & {
   /** Whose prompt it is: the playground's workspace, or the built-in translator chain. */
   origin: "workspace" | "preset";
-  system: string;
-  messages: ConversationMessage[];
-  parameters: Parameters;
   /** The values the template comes with, to start from. */
   values: Record<string, string>;
   /** Its variables other than the source text and the target language, in order. */
   fields: string[];
 };
 
-type Workspace = {
-  system: string;
-  messages: readonly ConversationMessage[];
-  composer: string;
-  parameters: Parameters;
-  variables: Readonly<Record<string, string>>;
-};
-
 /**
- * The conversation a run of the workspace would send: with the composer's text as the last user
- * message, or else up to the last user message (answers after it are earlier runs, not prompt).
+ * The conversation a run of the workspace would send, up to its last user message: answers after
+ * it are earlier runs, not prompt.
  */
 function conversationOf(workspace: Workspace): ConversationMessage[] {
-  if (workspace.composer.trim() !== "") {
-    return [...workspace.messages, { id: "composer", role: "user", content: workspace.composer }];
-  }
-  return workspace.messages.slice(0, workspace.messages.findLastIndex((m) => m.role === "user") + 1);
+  const { messages } = runnableSnapshot(workspace);
+  return messages.slice(0, messages.findLastIndex((m) => m.role === "user") + 1);
 }
 
 function withFields(template: Omit<TranslationTemplate, "fields">): TranslationTemplate {
@@ -93,11 +81,12 @@ export function buildTranslationRequests(input: {
 }): BuildTranslationsResult {
   if (input.source.trim() === "") return { ok: false, error: t.translate.noSource };
   if (input.languages.length === 0) return { ok: false, error: t.translate.noTargets };
+  const { system, messages, parameters } = input.template;
+  const snapshot: PromptSnapshot = { system, messages, parameters, variables: input.values };
   const requests: TranslationRequest[] = [];
   for (const language of input.languages) {
-    const built = buildChatRequest({
-      ...input.template,
-      variables: { ...input.values, [SOURCE_TEXT]: input.source, [OUTPUT_LANGUAGE]: language.name },
+    const built = buildChatRequest(snapshot, {
+      values: { ...input.values, [SOURCE_TEXT]: input.source, [OUTPUT_LANGUAGE]: language.name },
     });
     if (!built.ok) return built;
     requests.push({ language, body: built.value });

@@ -1,4 +1,4 @@
-import type { AnswerMetadata } from "@/lib/chat/workspace";
+import type { AnswerMetadata } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
 
 export type TranslationTotals = {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { defaultParameters, type PromptSnapshot } from "../../lib/chat/workspace.ts";
+import { defaultParameters, type PromptSnapshot } from "../../lib/workspace/model.ts";
 import { fake } from "./fake.ts";
 
 const SYSTEM = "You are a helpful assistant that translates English to French. Translate the user sentence.";

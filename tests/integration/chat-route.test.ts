@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST } from "@/app/api/chat/route";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import type { ChatRequest } from "@/lib/chat/request";
-import { defaultParameters } from "@/lib/chat/workspace";
+import { defaultParameters } from "@/lib/workspace/model";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 
 const SERVER_KEY = "server-secret-key-123";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST } from "@/app/api/chat/route";
 import { buildChatRequest } from "@/lib/chat/build-request";
 import type { ChatMessage, ChatRequest } from "@/lib/chat/request";
-import { defaultParameters, type PromptSnapshot, type ResponseFormat } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot, type ResponseFormat } from "@/lib/workspace/model";
 import { mistralRequestBody, prepare } from "@/lib/export/code/prepare";
 import { checkAnswer } from "@/lib/tools/answer-check";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";

@@ -1,4 +1,4 @@
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 
 /** Text in scripts and directions that a storage layer could mangle. */
 export const WORLD_TEXT = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildChatRequest } from "@/lib/chat/build-request";
-import { defaultParameters, type ConversationMessage } from "@/lib/chat/workspace";
+import { defaultParameters, type ConversationMessage } from "@/lib/workspace/model";
 
 const translator = {
   system: "You are a helpful assistant that translates {input_language} to {output_language}.",
@@ -38,6 +38,16 @@ describe("buildChatRequest", () => {
       ],
     });
     expect(built.ok && built.value.messages[2]).toEqual({ role: "assistant", content: '{"a": 1}' });
+  });
+
+  it("renders with the values given instead of the snapshot's own", () => {
+    const built = buildChatRequest(translator, {
+      values: { input_language: "English", output_language: "French", input: "Hello" },
+    });
+    expect(built.ok && built.value.messages).toEqual([
+      { role: "system", content: "You are a helpful assistant that translates English to French." },
+      { role: "user", content: "Hello" },
+    ]);
   });
 
   it("omits an empty system message", () => {

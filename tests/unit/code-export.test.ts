@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { escapeForTemplate, renderPrompt } from "@/lib/chat/template";
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { codeLanguages, generateCode } from "@/lib/export/code";
 import { findPreset } from "@/lib/prompts/presets";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectVariables, renderPrompt } from "@/lib/chat/template";
-import { defaultParameters, promptSnapshotSchema, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 import {
   deletePrompt,
   diffVersions,

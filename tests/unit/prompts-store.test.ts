@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 
 /** localStorage for the store in Node, with a switch to make it refuse writes like a full disk. */
 class MemoryStorage {

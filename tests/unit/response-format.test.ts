@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ResponseFormat } from "@/lib/chat/workspace";
+import type { ResponseFormat } from "@/lib/workspace/model";
 import { checkAnswer } from "@/lib/tools/answer-check";
 import { checkResponseSchema, checkToolParameters } from "@/lib/tools/json-schema";
-import { toWireResponseFormat, withResponseFormat } from "@/lib/tools/response-format";
+import { toWireResponseFormat, withResponseFormat } from "@/lib/mistral/response-format";
 import { schemaExamples } from "@/lib/tools/schema-examples";
 
 const person = {

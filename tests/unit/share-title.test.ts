@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { defaultShareTitle, UNTITLED_SHARE } from "@/lib/shares/share";
 
 const snapshot = (overrides: Partial<PromptSnapshot>): PromptSnapshot => ({

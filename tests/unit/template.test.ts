@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { collectVariables, escapeForTemplate, parseTemplate, renderPrompt, renderTemplate } from "@/lib/chat/template";
+import {
+  collectVariables,
+  escapeForTemplate,
+  parseTemplate,
+  renderPrompt,
+  renderTemplate,
+  templatedParts,
+} from "@/lib/chat/template";
 
 describe("parseTemplate", () => {
   it("lists variables in order of first appearance, once each", () => {
@@ -142,6 +149,27 @@ describe("collectVariables", () => {
 
   it("skips a text whose template is broken", () => {
     expect(collectVariables({ system: "{a}", messages: [{ role: "user", content: "{b} }" }] })).toEqual(["a"]);
+  });
+});
+
+describe("templatedParts", () => {
+  it("places the system message, the user messages by index and the composer", () => {
+    const parts = templatedParts({
+      system: "S",
+      messages: [
+        { role: "user", content: "U0" },
+        { role: "assistant", content: "A1" },
+        { role: "tool", content: "T2" },
+        { role: "user", content: "U3" },
+      ],
+      composer: "C",
+    });
+    expect(parts).toEqual([
+      { place: { kind: "system" }, text: "S" },
+      { place: { kind: "message", index: 0 }, text: "U0" },
+      { place: { kind: "message", index: 3 }, text: "U3" },
+      { place: { kind: "composer" }, text: "C" },
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import {
   type ConversationMessage,
   type Parameters,
   type ToolDefinition,
-} from "@/lib/chat/workspace";
+} from "@/lib/workspace/model";
 import {
   addToolCall,
   answerableCalls,

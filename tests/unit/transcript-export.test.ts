@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { parseTranscriptJson, toTranscriptJson } from "@/lib/export/transcript-json";
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 

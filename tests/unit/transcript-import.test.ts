@@ -1,15 +1,12 @@
 import "../support/memory-storage";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { defaultParameters, type PromptSnapshot } from "@/lib/chat/workspace";
+import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
 import { usePrompts } from "@/lib/store/prompts-store";
-import {
-  MAX_IMPORT_BYTES,
-  openPreset,
-  openSavedPrompt,
-  useTranscriptImport,
-} from "@/lib/store/transcript-import-store";
-import { initialWorkspace, snapshotOf, useWorkspace } from "@/lib/store/workspace-store";
+import { importTranscriptFile, MAX_IMPORT_BYTES, openPreset, openSavedPrompt } from "@/lib/run/transcript-import";
+import { useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { initialWorkspace, useWorkspace } from "@/lib/store/workspace-store";
+import { snapshotOf } from "@/lib/workspace/snapshot";
 
 const imported: PromptSnapshot = {
   system: "Be brief.",
@@ -31,21 +28,21 @@ beforeEach(() => {
 
 describe("importing a transcript file", () => {
   it("loads a valid file at once into an empty workspace", async () => {
-    await importer().importFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
+    await importTranscriptFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
     expect(snapshotOf(useWorkspace.getState())).toEqual(imported);
     expect(importer()).toMatchObject({ pending: null, error: null });
   });
 
   it("asks before replacing work, and changes nothing until confirmed", async () => {
     useWorkspace.getState().setSystem("My draft");
-    await importer().importFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
+    await importTranscriptFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
     expect(importer().pending?.title).toBe("Greeting");
     expect(useWorkspace.getState().system).toBe("My draft");
 
     importer().cancel();
     expect(useWorkspace.getState().system).toBe("My draft");
 
-    await importer().importFile(transcriptFile(toTranscriptJson({ snapshot: imported }), "saved.json"));
+    await importTranscriptFile(transcriptFile(toTranscriptJson({ snapshot: imported }), "saved.json"));
     expect(importer().pending?.title).toBe("saved.json");
     importer().confirm();
     expect(snapshotOf(useWorkspace.getState())).toEqual(imported);
@@ -64,7 +61,7 @@ describe("importing a transcript file", () => {
       [transcriptFile("x".repeat(MAX_IMPORT_BYTES + 1)), /at most 5\.0 MB/],
     ];
     for (const [file, reason] of cases) {
-      await importer().importFile(file);
+      await importTranscriptFile(file);
       expect(importer().error).toMatch(reason);
       expect(importer().pending).toBeNull();
       expect(useWorkspace.getState().system).toBe("My draft");

@@ -1,6 +1,6 @@
 import "../support/memory-storage";
 import { beforeEach, describe, expect, it } from "vitest";
-import { defaultParameters, type ConversationMessage } from "@/lib/chat/workspace";
+import { defaultParameters, type ConversationMessage } from "@/lib/workspace/model";
 import { readPersistedTranslate, resumableDraft, useTranslateDraft, draftBasis } from "@/lib/store/translate-store";
 import { translationTemplate } from "@/lib/translate/requests";
 

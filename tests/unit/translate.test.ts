@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultParameters, type ConversationMessage } from "@/lib/chat/workspace";
+import { defaultParameters, type ConversationMessage } from "@/lib/workspace/model";
 import { findLanguage, targetLanguages, type TargetLanguage } from "@/lib/translate/languages";
 import { buildTranslationRequests, translationTemplate } from "@/lib/translate/requests";
 import { sumTranslations } from "@/lib/translate/totals";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultParameters } from "@/lib/chat/workspace";
+import { defaultParameters } from "@/lib/workspace/model";
 import { migrateWorkspace, WORKSPACE_VERSION } from "@/lib/store/workspace-migrations";
 
 describe("migrateWorkspace", () => {

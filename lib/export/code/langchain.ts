@@ -1,5 +1,5 @@
 import { escapeForTemplate } from "@/lib/chat/template";
-import type { ConversationMessage } from "@/lib/chat/workspace";
+import type { ConversationMessage } from "@/lib/workspace/model";
 import { commentText, pythonString, pythonValue } from "./literals";
 import type { PreparedPrompt } from "./prepare";
 

@@ -1,5 +1,5 @@
 import { collectVariables, renderPrompt } from "@/lib/chat/template";
-import type { ConversationMessage, PromptSnapshot } from "@/lib/chat/workspace";
+import type { ConversationMessage, PromptSnapshot } from "@/lib/workspace/model";
 
 /**
  * What every generated program needs from a snapshot: the texts rendered with the variables,

@@ -69,6 +69,8 @@ export type UserMessage = z.infer<typeof userMessageSchema>;
 export type AssistantMessage = z.infer<typeof assistantMessageSchema>;
 export type ToolMessage = z.infer<typeof toolMessageSchema>;
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
+/** An answer as it lands in the conversation, before it gets its id. */
+export type FinishedAnswer = Omit<AssistantMessage, "id" | "role">;
 
 export const toolDefinitionSchema = z.object({
   name: z.string(),
@@ -133,7 +135,11 @@ export const defaultParameters: Parameters = {
   parallelToolCalls: true,
 };
 
-/** The part of the workspace that is a prompt: what saved prompts, shares and exports carry. */
+/**
+ * A prompt: the system message, the conversation, the parameters (with the tools and the response
+ * format) and the variables' values. Saved prompts, shares and exports carry it, and every request
+ * is built from one (`buildChatRequest`).
+ */
 export const promptSnapshotSchema = z.object({
   system: z.string(),
   messages: z.array(conversationMessageSchema),
@@ -141,3 +147,7 @@ export const promptSnapshotSchema = z.object({
   variables: z.record(z.string(), z.string()),
 });
 export type PromptSnapshot = z.infer<typeof promptSnapshotSchema>;
+
+/** The workspace as the user edits it: a prompt plus the composer's unsent text. */
+export const workspaceSchema = promptSnapshotSchema.extend({ composer: z.string() });
+export type Workspace = z.infer<typeof workspaceSchema>;

@@ -1,10 +1,8 @@
 import { Chat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
-import { USER_API_KEY_HEADER, type ChatRequest } from "./request";
-import { playgroundMessageMetadataSchema, type PlaygroundUIMessage } from "./ui-message";
-import type { AnswerMetadata, AssistantMessage, ToolCall } from "./workspace";
-
-export type FinishedAnswer = Omit<AssistantMessage, "id" | "role">;
+import { USER_API_KEY_HEADER, type ChatRequest } from "@/lib/chat/request";
+import { playgroundMessageMetadataSchema, type PlaygroundUIMessage } from "@/lib/chat/ui-message";
+import type { AnswerMetadata, AssistantMessage, FinishedAnswer, ToolCall } from "@/lib/workspace/model";
 
 /** The assistant message as the workspace keeps it, from the streamed UI message. */
 export function toAnswer(message: UIMessage<AnswerMetadata>, status: AssistantMessage["status"]): FinishedAnswer {

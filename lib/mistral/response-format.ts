@@ -1,4 +1,8 @@
-import type { ChatParameters } from "@/lib/chat/request";
+/** The response format of a chat request, its JSON schema already parsed. */
+export type ResponseFormatRequest =
+  | { type: "text" }
+  | { type: "json_object" }
+  | { type: "json_schema"; name: string; schema: Record<string, unknown>; strict: boolean };
 
 /** Mistral's `response_format` (official spec, `ResponseFormat` and `JsonSchema`). */
 export type WireResponseFormat =
@@ -6,7 +10,7 @@ export type WireResponseFormat =
   | { type: "json_schema"; json_schema: { name: string; schema: Record<string, unknown>; strict: boolean } };
 
 /** `undefined` for text, Mistral's default: the request then carries no `response_format`. */
-export function toWireResponseFormat(format: ChatParameters["responseFormat"]): WireResponseFormat | undefined {
+export function toWireResponseFormat(format: ResponseFormatRequest): WireResponseFormat | undefined {
   switch (format.type) {
     case "text":
       return undefined;

@@ -1,36 +1,21 @@
-import { create } from "zustand";
-import { describeFailure, type FailureView } from "@/lib/chat/failure";
-import { createPlaygroundChat, type FinishedAnswer } from "@/lib/chat/playground-chat";
+import { describeFailure } from "@/lib/chat/failure";
+import { missingValues, type TestCase } from "@/lib/compare/cases";
+import { checkCaseAnswer } from "@/lib/compare/checks";
+import { runPool } from "@/lib/compare/pool";
+import { buildVariantRequest, variablesOf, type ChatRequest } from "@/lib/compare/request";
+import type { CaseResult } from "@/lib/compare/results";
+import type { Variant } from "@/lib/compare/variants";
 import { format, messages as t } from "@/lib/i18n";
+import { useCompareRun } from "@/lib/store/compare-run-store";
 import { useCompare } from "@/lib/store/compare-store";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
-import { checkCaseAnswer } from "./checks";
-import { missingValues, type TestCase } from "./cases";
-import { runPool } from "./pool";
-import { buildVariantRequest, variablesOf, type ChatRequest } from "./request";
-import type { CaseResult } from "./results";
-import type { Variant } from "./variants";
+import type { FinishedAnswer } from "@/lib/workspace/model";
+import { createPlaygroundChat } from "./playground-chat";
 
 /** Attempts per case when Mistral's rate limit answers (after the server's own retries). */
 const CASE_ATTEMPTS = 4;
 const RATE_LIMIT_BACKOFF_MS = 2_000;
-
-type CompareRunState = {
-  /** Variant ids of the current Run (each streams in its own Chat). */
-  running: string[];
-  /** The case run in progress: requests finished of all it will send. */
-  cases: { done: number; total: number } | null;
-  /** A reason a run could not start (nothing was sent). */
-  notice: FailureView | null;
-};
-
-/** What is in flight. Finished answers and results are in the compare store. */
-export const useCompareRun = create<CompareRunState>()(() => ({ running: [], cases: null, notice: null }));
-
-export const compareRunSelectors = {
-  busy: (state: CompareRunState) => state.running.length > 0 || state.cases !== null,
-};
 
 type PlaygroundChat = ReturnType<typeof createPlaygroundChat>;
 const variantChats = new Map<string, PlaygroundChat>();

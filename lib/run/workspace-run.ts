@@ -1,15 +1,13 @@
-import { create } from "zustand";
+import { buildChatRequest } from "@/lib/chat/build-request";
+import { describeFailure, type FailureView } from "@/lib/chat/failure";
 import { messages as t } from "@/lib/i18n";
+import { useRunNotice } from "@/lib/store/run-notice-store";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { checkToolUse } from "@/lib/tools/preflight";
-import { buildChatRequest } from "./build-request";
-import { describeFailure, type FailureView } from "./failure";
+import { regenerationSnapshot, runnableSnapshot } from "@/lib/workspace/snapshot";
 import { createPlaygroundChat } from "./playground-chat";
-
-/** A failure found before sending (bad input, no key): shown like a failed run. */
-export const useRunNotice = create<{ notice: FailureView | null }>()(() => ({ notice: null }));
 
 function setNotice(notice: FailureView | null) {
   useRunNotice.setState({ notice });
@@ -44,16 +42,8 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
     return;
   }
 
-  const lastAnswer = workspace.messages.findLastIndex((m) => m.role === "assistant");
-  const regenerate = options.regenerate === true && lastAnswer >= 0;
-  const candidate = regenerate
-    ? { ...workspace, messages: workspace.messages.slice(0, lastAnswer) }
-    : workspace.composer.trim()
-      ? {
-          ...workspace,
-          messages: [...workspace.messages, { id: "composer", role: "user" as const, content: workspace.composer }],
-        }
-      : workspace;
+  const regeneration = options.regenerate === true ? regenerationSnapshot(workspace) : undefined;
+  const candidate = regeneration ?? runnableSnapshot(workspace);
   const built = buildChatRequest(candidate);
   if (!built.ok) {
     setNotice({ code: "invalid_request", message: built.error });
@@ -66,7 +56,7 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   }
 
   // Only now that the request is good does the workspace change.
-  if (regenerate) workspace.dropLastAnswer();
+  if (regeneration) workspace.dropLastAnswer();
   else workspace.submitComposer();
   setNotice(null);
   void playground.run({ body: built.value, apiKey });

@@ -1,44 +1,12 @@
-import { create } from "zustand";
-import { describeFailure, type FailureView } from "@/lib/chat/failure";
-import { createPlaygroundChat, type FinishedAnswer } from "@/lib/chat/playground-chat";
+import { describeFailure } from "@/lib/chat/failure";
 import { messages as t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
-import type { TargetLanguage } from "./languages";
-import { buildTranslationRequests, type TranslationTemplate } from "./requests";
-
-export type TranslationOutcome = {
-  status: "done" | "stopped" | "failed";
-  /** What arrived, if anything (a stopped or cut answer keeps its text). */
-  answer?: FinishedAnswer;
-  failure?: FailureView;
-};
-
-type TranslationRunState = {
-  /** Language codes of the current (or last) run, in the order they were chosen. */
-  languages: string[];
-  outcomes: Record<string, TranslationOutcome>;
-  /** `performance.now()` when the run started and when its last request finished. */
-  startedAt: number | null;
-  finishedAt: number | null;
-  /** A reason the run could not start (nothing was sent). */
-  notice: FailureView | null;
-};
-
-const initialRun: TranslationRunState = {
-  languages: [],
-  outcomes: {},
-  startedAt: null,
-  finishedAt: null,
-  notice: null,
-};
-
-/** The demo's last run. Streaming text lives in each language's Chat; finished answers land here. */
-export const useTranslationRun = create<TranslationRunState>()(() => initialRun);
-
-export const translationSelectors = {
-  running: (state: TranslationRunState) => state.startedAt !== null && state.finishedAt === null,
-};
+import { translationSelectors, useTranslationRun, type TranslationOutcome } from "@/lib/store/translation-run-store";
+import type { TargetLanguage } from "@/lib/translate/languages";
+import type { FinishedAnswer } from "@/lib/workspace/model";
+import { buildTranslationRequests, type TranslationTemplate } from "@/lib/translate/requests";
+import { createPlaygroundChat } from "./playground-chat";
 
 type PlaygroundChat = ReturnType<typeof createPlaygroundChat>;
 
