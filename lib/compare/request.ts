@@ -19,6 +19,7 @@ export {
   type ResponseFormat,
 } from "@/lib/workspace/model";
 export type { ChatRequest } from "@/lib/chat/request";
+export { parameterLimits } from "@/lib/chat/limits";
 
 export type PromptVariant = {
   system: string;
@@ -54,4 +55,3 @@ export function variablesOf(variants: readonly PromptVariant[], userMessage: str
   const names = variants.flatMap((variant) => collectVariables({ ...variant, composer: userMessage }));
   return [...new Set(names)];
 }
-export { parameterLimits } from "@/lib/chat/limits";
