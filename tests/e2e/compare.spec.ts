@@ -184,22 +184,24 @@ test("a comparison is shared as a link that shows the variants side by side with
   page,
   browser,
 }) => {
+  // Two runs, then the first share of a fresh database, which creates its table.
+  test.setTimeout(60_000);
   await twoVariants(page, "Which model says {word}?");
   await page.getByRole("textbox", { name: "word", exact: true }).fill("hi");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(variant(page, 2).getByTestId("variant-answer")).toHaveText(
     "I am mistral-small-latest. You said: Which model says hi?",
+    { timeout: 15_000 },
   );
   await threeCases(page);
   await page.getByRole("button", { name: "Run cases" }).click();
-  await expect(page.getByRole("table", { name: "Results" }).getByTestId("pass-rate")).toHaveText([
-    "2/3 · 67%",
-    "3/3 · 100%",
-  ]);
+  await expect(page.getByRole("table", { name: "Results" }).getByTestId("pass-rate")).toHaveText(
+    ["2/3 · 67%", "3/3 · 100%"],
+    { timeout: 15_000 },
+  );
 
   await page.getByRole("button", { name: "Share", exact: true }).click();
   const link = page.getByRole("dialog").getByRole("textbox", { name: "Link" });
-  // The first share of a fresh database creates its table.
   await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/, { timeout: 20_000 });
   const url = await link.inputValue();
 
