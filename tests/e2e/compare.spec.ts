@@ -69,7 +69,7 @@ test("Compare opens from the playground with its prompt, and two models answer a
   );
   for (const n of [1, 2]) {
     await expect(variant(page, n).getByTestId("variant-usage")).toContainText(
-      /\d+ in \/ \d+ out · stop · first token \d+ ms · [\d.]+ s · ≈ \$[\d.e-]+\s*[\d.]+ tokens\/s/,
+      /\d+ in \/ \d+ out · stop · first token [\d.]+ m?s · [\d.]+ m?s · ≈ \$[\d.e-]+\s*[\d.]+ tokens\/s/,
     );
   }
   // The user message stays: it is part of what is compared.
