@@ -1,8 +1,7 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
-import { useEffect } from "react";
-import { describeRunError, playground, runWorkspace, stopRun } from "@/lib/run/workspace-run";
+import { useCallback, useEffect } from "react";
+import { describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
 import { useRunNotice } from "@/lib/store/run-notice-store";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
@@ -12,15 +11,17 @@ import { MessageItem } from "./message-item";
 import { RunAlert } from "./run-alert";
 import { StreamingMessage } from "./streaming-message";
 import { SystemMessageEditor } from "./system-message-editor";
+import { useRunError, useRunning } from "./use-run-state";
 
 export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
-  const { status, messages: streaming, error } = useChat({ chat: playground.chat });
+  const running = useRunning();
+  const error = useRunError();
   const messages = useWorkspace((s) => s.messages);
   const notice = useRunNotice((s) => s.notice);
-  const running = status === "submitted" || status === "streaming";
   const lastAnswerIndex = messages.findLastIndex((m) => m.role === "assistant");
-  const run = () => runWorkspace({ serverHasKey });
-  const regenerate = () => runWorkspace({ serverHasKey, regenerate: true });
+  const run = useCallback(() => runWorkspace({ serverHasKey }), [serverHasKey]);
+  // Stable, so that the memoised messages do not re-render when the panel does.
+  const regenerate = useCallback(() => runWorkspace({ serverHasKey, regenerate: true }), [serverHasKey]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -42,26 +43,28 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-3">
       <SystemMessageEditor />
-      <ol className="flex flex-col gap-2" aria-label={t.conversation.listLabel}>
-        {messages.map((message, index) => [
-          <InsertMessageButton
-            key={`insert-${message.id}`}
-            index={index}
-            disabled={running}
-            label={format(t.conversation.insertBefore, { n: index + 1 })}
-          />,
-          <MessageItem
-            key={message.id}
-            message={message}
-            position={index + 1}
-            isLastAnswer={index === lastAnswerIndex && index === messages.length - 1}
-            running={running}
-            onRegenerate={regenerate}
-          />,
-        ])}
-        <InsertMessageButton index={messages.length} disabled={running} label={t.conversation.insertEnd} />
-        {running ? <StreamingMessage message={streaming.at(-1)} /> : null}
-      </ol>
+      {/* While an answer streams, the disabled fieldset disables every control of every message
+          at once, without rendering any of them again. */}
+      <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
+        <ol className="space-y-2" aria-label={t.conversation.listLabel}>
+          {messages.map((message, index) => [
+            <InsertMessageButton
+              key={`insert-${message.id}`}
+              index={index}
+              label={format(t.conversation.insertBefore, { n: index + 1 })}
+            />,
+            <MessageItem
+              key={message.id}
+              message={message}
+              position={index + 1}
+              isLastAnswer={index === lastAnswerIndex && index === messages.length - 1}
+              onRegenerate={regenerate}
+            />,
+          ])}
+          <InsertMessageButton index={messages.length} label={t.conversation.insertEnd} />
+          {running ? <StreamingMessage /> : null}
+        </ol>
+      </fieldset>
       {failure ? <RunAlert failure={failure} onRetry={canRetry ? retry : undefined} /> : null}
       <Composer running={running} onRun={run} onStop={stopRun} />
     </div>

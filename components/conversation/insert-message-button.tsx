@@ -1,26 +1,36 @@
 "use client";
 
+import { memo } from "react";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
-/** A thin "+" line between messages that inserts an empty message there. */
-export function InsertMessageButton({ index, label, disabled }: { index: number; label: string; disabled: boolean }) {
+/**
+ * A thin "+" line between messages that inserts an empty message there. Invisible while an
+ * answer streams (the conversation's fieldset is disabled then), keeping its place so that the
+ * conversation does not move at Run and at the end.
+ */
+export const InsertMessageButton = memo(function InsertMessageButton({
+  index,
+  label,
+}: {
+  index: number;
+  label: string;
+}) {
   return (
-    <li className="flex justify-center" aria-hidden={disabled}>
+    <li className="flex justify-center">
       <button
         type="button"
         aria-label={label}
-        disabled={disabled}
         onClick={() => {
           const { messages, insertMessage } = useWorkspace.getState();
           // Alternate roles by default: after a user message comes an assistant one.
           const before = messages[index - 1];
           insertMessage(index, before?.role === "user" ? "assistant" : "user");
         }}
-        className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:hidden"
+        className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:invisible"
       >
         + {t.conversation.insert}
       </button>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { Children, isValidElement, type ReactNode } from "react";
+import { Children, isValidElement, memo, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
@@ -33,6 +33,35 @@ const components: Components = {
   ),
 };
 
+const remarkPlugins = [remarkGfm];
+// Highlighting guesses the language of blocks that name none; that runs once per block, since
+// a rendered block is memoised and the streaming answer highlights only blocks that are closed.
+const highlighted = [[rehypeHighlight, { detect: true }]] satisfies Parameters<
+  typeof ReactMarkdown
+>[0]["rehypePlugins"];
+
+/**
+ * Markdown blocks without a wrapper, parsed again only when their text changes. `highlight`
+ * off leaves code as plain text: for a block that is still growing.
+ */
+export const MarkdownBlocks = memo(function MarkdownBlocks({
+  text,
+  highlight = true,
+}: {
+  text: string;
+  highlight?: boolean;
+}) {
+  return (
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={highlight ? highlighted : undefined}
+      components={components}
+    >
+      {text}
+    </ReactMarkdown>
+  );
+});
+
 /**
  * Assistant text as GitHub-flavoured Markdown. Raw HTML is shown as text, never rendered. No
  * "use client": the read-only share page renders it on the server, and only the copy buttons
@@ -41,13 +70,7 @@ const components: Components = {
 export function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown text-sm leading-relaxed">
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        rehypePlugins={[[rehypeHighlight, { detect: true }]]}
-        components={components}
-      >
-        {text}
-      </ReactMarkdown>
+      <MarkdownBlocks text={text} />
     </div>
   );
 }

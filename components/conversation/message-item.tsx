@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -23,11 +23,15 @@ type Props = {
   /** 1-based, as the user counts. */
   position: number;
   isLastAnswer: boolean;
-  running: boolean;
   onRegenerate: () => void;
 };
 
-export function MessageItem({ message, position, isLastAnswer, running, onRegenerate }: Props) {
+/**
+ * One message of the conversation. Memoised: a message re-renders only when it, its position
+ * or its selection changes — never while another answer streams. Its controls are disabled
+ * during a run by the conversation's fieldset, not by a prop.
+ */
+export const MessageItem = memo(function MessageItem({ message, position, isLastAnswer, onRegenerate }: Props) {
   const { updateMessageContent, deleteMessage } = useWorkspace.getState();
   const responseFormat = useWorkspace((s) => s.parameters.responseFormat);
   const selected = useSession((s) => s.selectedAnswerId === message.id);
@@ -39,19 +43,26 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
   const toolCalls = message.role === "assistant" ? (message.toolCalls ?? []) : [];
   // Mistral takes text or tool calls, not both: a tool-call message shows text only if it has some.
   const showTextarea = toolCalls.length === 0 || message.content !== "";
-  const jsonCheck =
-    message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined;
+  const jsonCheck = useMemo(
+    () =>
+      message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined,
+    [message.role, message.content, responseFormat],
+  );
 
   return (
     <li
-      className={cn("group rounded-lg border bg-surface p-3", selected ? "border-accent" : "border-border")}
+      className={cn(
+        // Far from the viewport, a message is neither laid out nor painted; `auto` keeps its last size.
+        "group rounded-lg border bg-surface p-3 [contain-intrinsic-size:auto_7rem] [content-visibility:auto]",
+        selected ? "border-accent" : "border-border",
+      )}
       data-role={message.role}
       data-status={status}
       aria-label={format(t.message.itemLabel, { n: position, role: roleLabel })}
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="text-xs text-muted tabular-nums">#{position}</span>
-        <MessageKindSelect message={message} position={position} disabled={running} />
+        <MessageKindSelect message={message} position={position} />
         {status === "interrupted" || status === "stopped" ? (
           <span className="rounded bg-warning/15 px-1.5 py-0.5 text-xs font-medium text-warning">
             {status === "interrupted" ? t.message.interrupted : t.message.stopped}
@@ -63,17 +74,17 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
               {message.content !== "" ? (
                 <CopyButton text={message.content} label={format(t.message.copyMessage, { n: position })} />
               ) : null}
-              <Button size="sm" variant="ghost" onClick={() => setEditing((e) => !e)} disabled={running}>
+              <Button size="sm" variant="ghost" onClick={() => setEditing((e) => !e)}>
                 {editing ? t.message.doneEditing : t.message.edit}
               </Button>
             </>
           ) : null}
           {isLastAnswer && status === "interrupted" ? (
-            <Button size="sm" variant="secondary" onClick={onRegenerate} disabled={running}>
+            <Button size="sm" variant="secondary" onClick={onRegenerate}>
               {t.message.retry}
             </Button>
           ) : isLastAnswer ? (
-            <Button size="sm" variant="ghost" onClick={onRegenerate} disabled={running}>
+            <Button size="sm" variant="ghost" onClick={onRegenerate}>
               {t.message.regenerate}
             </Button>
           ) : null}
@@ -82,7 +93,6 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
             variant="ghost"
             aria-label={format(t.message.deleteLabel, { n: position })}
             onClick={() => deleteMessage(message.id)}
-            disabled={running}
           >
             {t.message.delete}
           </Button>
@@ -101,18 +111,17 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
           value={message.content}
           placeholder={message.role === "tool" ? t.message.toolResultPlaceholder : t.message.placeholder}
           onChange={(event) => updateMessageContent(message.id, event.target.value)}
-          readOnly={running}
         />
       ) : null}
       {editing && jsonCheck ? <JsonCheckStatus check={jsonCheck} /> : null}
       {toolCalls.length > 0 ? (
         editing ? (
-          <ToolCallEditor messageId={message.id} calls={toolCalls} readOnly={running} />
+          <ToolCallEditor messageId={message.id} calls={toolCalls} />
         ) : (
           <ToolCallList calls={toolCalls} />
         )
       ) : null}
-      {message.role === "tool" ? <ToolResultFields message={message} position={position} running={running} /> : null}
+      {message.role === "tool" ? <ToolResultFields message={message} position={position} /> : null}
 
       {message.role === "assistant" && message.metadata ? (
         <button
@@ -126,4 +135,4 @@ export function MessageItem({ message, position, isLastAnswer, running, onRegene
       ) : null}
     </li>
   );
-}
+});

@@ -1,12 +1,12 @@
 "use client";
 
-import type { PlaygroundUIMessage } from "@/lib/chat/ui-message";
 import { messages as t } from "@/lib/i18n";
-import { Markdown } from "./markdown";
+import { StreamingMarkdown } from "./streaming-markdown";
+import { useStreamedText } from "./use-run-state";
 
 /** The answer while it streams; it joins the conversation as an editable message when done. */
-export function StreamingMessage({ message }: { message: PlaygroundUIMessage | undefined }) {
-  const text = message?.parts.map((part) => (part.type === "text" ? part.text : "")).join("") ?? "";
+export function StreamingMessage() {
+  const text = useStreamedText();
   return (
     <li
       className="rounded-lg border border-accent/50 bg-surface p-3"
@@ -18,7 +18,7 @@ export function StreamingMessage({ message }: { message: PlaygroundUIMessage | u
         <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden />
       </div>
       <div data-testid="streaming-text">
-        {text ? <Markdown text={text} /> : <p className="text-sm text-muted">{t.conversation.waiting}</p>}
+        {text ? <StreamingMarkdown text={text} /> : <p className="text-sm text-muted">{t.conversation.waiting}</p>}
       </div>
     </li>
   );

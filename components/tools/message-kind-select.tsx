@@ -6,21 +6,12 @@ import { useWorkspace } from "@/lib/store/workspace-store";
 import { kindOf, type MessageKind } from "@/lib/tools/conversation";
 
 /** The role of a message, with tool calls and tool results as kinds of their own. */
-export function MessageKindSelect({
-  message,
-  position,
-  disabled,
-}: {
-  message: ConversationMessage;
-  position: number;
-  disabled: boolean;
-}) {
+export function MessageKindSelect({ message, position }: { message: ConversationMessage; position: number }) {
   return (
     <select
       aria-label={format(t.message.roleLabel, { n: position })}
       className="rounded border border-border bg-surface px-1 py-0.5 text-xs font-semibold tracking-wide uppercase"
       value={kindOf(message)}
-      disabled={disabled}
       onChange={(event) => useWorkspace.getState().setMessageKind(message.id, event.target.value as MessageKind)}
     >
       <option value="user">{t.roles.user}</option>

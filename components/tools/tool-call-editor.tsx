@@ -9,16 +9,11 @@ import { useWorkspace } from "@/lib/store/workspace-store";
 import { parseJsonObject } from "@/lib/tools/json-schema";
 import { codeInputClass, JsonField } from "./json-field";
 
-/** The tool calls of an assistant message, editable: function name and arguments; ids stay. */
-export function ToolCallEditor({
-  messageId,
-  calls,
-  readOnly,
-}: {
-  messageId: string;
-  calls: ToolCall[];
-  readOnly: boolean;
-}) {
+/**
+ * The tool calls of an assistant message, editable: function name and arguments; ids stay.
+ * While an answer streams, the conversation's fieldset disables it.
+ */
+export function ToolCallEditor({ messageId, calls }: { messageId: string; calls: ToolCall[] }) {
   const id = useId();
   const tools = useWorkspace((s) => s.parameters.tools);
   const { updateToolCall, removeToolCall, addToolCall } = useWorkspace.getState();
@@ -47,7 +42,6 @@ export function ToolCallEditor({
                   variant="ghost"
                   aria-label={format(t.tools.deleteCallLabel, { n })}
                   onClick={() => removeToolCall(messageId, call.id)}
-                  disabled={readOnly}
                 >
                   {t.tools.deleteCall}
                 </Button>
@@ -62,7 +56,6 @@ export function ToolCallEditor({
                   list={`${id}-functions`}
                   value={call.name}
                   spellCheck={false}
-                  readOnly={readOnly}
                   aria-invalid={nameInvalid ? true : undefined}
                   onChange={(event) => updateToolCall(messageId, call.id, { name: event.target.value })}
                   className={codeInputClass}
@@ -71,7 +64,6 @@ export function ToolCallEditor({
               <JsonField
                 label={t.tools.callArguments}
                 value={call.arguments}
-                readOnly={readOnly}
                 onChange={(text) => updateToolCall(messageId, call.id, { arguments: text })}
                 check={parseJsonObject(call.arguments)}
                 valid={t.json.validJson}
@@ -80,7 +72,7 @@ export function ToolCallEditor({
           );
         })}
       </ol>
-      <Button size="sm" onClick={() => addToolCall(messageId)} disabled={readOnly}>
+      <Button size="sm" onClick={() => addToolCall(messageId)}>
         + {t.tools.addCall}
       </Button>
     </div>

@@ -7,16 +7,11 @@ import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { answerableCalls } from "@/lib/tools/conversation";
 
-/** Which call a tool result answers (by id), and its tool's mock result at hand. */
-export function ToolResultFields({
-  message,
-  position,
-  running,
-}: {
-  message: ToolMessage;
-  position: number;
-  running: boolean;
-}) {
+/**
+ * Which call a tool result answers (by id), and its tool's mock result at hand. While an answer
+ * streams, the conversation's fieldset disables them.
+ */
+export function ToolResultFields({ message, position }: { message: ToolMessage; position: number }) {
   const id = useId();
   const messages = useWorkspace((s) => s.messages);
   const mockResult = useWorkspace((s) => s.parameters.tools.find((tool) => tool.name === message.name)?.mockResult);
@@ -37,7 +32,6 @@ export function ToolResultFields({
         aria-label={format(t.tools.answersLabel, { n: position })}
         className="min-w-0 rounded border border-border bg-surface px-1 py-0.5 font-mono"
         value={message.toolCallId}
-        disabled={running}
         onChange={(event) => {
           const call = calls.find((c) => c.id === event.target.value);
           if (call) answerToolCall(message.id, call);
@@ -56,7 +50,6 @@ export function ToolResultFields({
           variant="ghost"
           className="ml-auto"
           onClick={() => updateMessageContent(message.id, mockResult)}
-          disabled={running}
         >
           {t.tools.useMock}
         </Button>

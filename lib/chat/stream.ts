@@ -1,54 +1,21 @@
 import "server-only";
 import { createMistral } from "@ai-sdk/mistral";
+import { generateId, jsonSchema, tool, type ToolSet } from "ai";
 import {
-  createUIMessageStream,
-  createUIMessageStreamResponse,
-  jsonSchema,
-  streamText,
-  tool,
-  type TextStreamPart,
-  type ToolSet,
-} from "ai";
-import { z } from "zod";
+  convertToLanguageModelPrompt,
+  prepareLanguageModelCallOptions,
+  prepareRetries,
+  prepareToolChoice,
+  prepareTools,
+  standardizePrompt,
+} from "ai/internal";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
 import { toWireResponseFormat, withResponseFormat } from "@/lib/mistral/response-format";
+import { eventStreamResponse, type ChunkWriter } from "./event-stream";
 import { toModelMessages } from "./model-messages";
+import { relayAnswer, type RelayContext } from "./relay-answer";
 import type { ChatParameters, ChatRequest } from "./request";
-import type { PlaygroundUIMessage } from "./ui-message";
-import type { AnswerMetadata, TokenUsage } from "@/lib/workspace/model";
-
-/** Mistral's usage object as it arrived on the wire (the provider passes it through raw). */
-const rawUsageSchema = z.object({
-  prompt_tokens: z.number().int(),
-  completion_tokens: z.number().int(),
-  total_tokens: z.number().int(),
-  prompt_tokens_details: z.object({ cached_tokens: z.number().int() }).partial().nullish(),
-});
-
-function toTokenUsage(usage: {
-  inputTokens: number | undefined;
-  outputTokens: number | undefined;
-  totalTokens: number | undefined;
-  raw?: unknown;
-}): TokenUsage | undefined {
-  const raw = rawUsageSchema.safeParse(usage.raw);
-  if (raw.success) {
-    const cached = raw.data.prompt_tokens_details?.cached_tokens;
-    return {
-      promptTokens: raw.data.prompt_tokens,
-      completionTokens: raw.data.completion_tokens,
-      totalTokens: raw.data.total_tokens,
-      ...(cached ? { cachedTokens: cached } : {}),
-    };
-  }
-  if (usage.inputTokens === undefined || usage.outputTokens === undefined) return undefined;
-  return {
-    promptTokens: usage.inputTokens,
-    completionTokens: usage.outputTokens,
-    totalTokens: usage.totalTokens ?? usage.inputTokens + usage.outputTokens,
-  };
-}
 
 function toTools(parameters: ChatParameters): ToolSet | undefined {
   if (parameters.tools.length === 0) return undefined;
@@ -68,100 +35,101 @@ function toToolChoice(parameters: ChatParameters) {
   return choice === "any" ? ("required" as const) : choice;
 }
 
+function describeFailure(error: unknown, streamedOutput: boolean): string {
+  const failure = toChatFailure(error);
+  const code = streamedOutput && failure.code === "upstream_unavailable" ? "interrupted" : failure.code;
+  return JSON.stringify({ code, detail: failure.detail, retries: failure.retries ?? 0 });
+}
+
+function logFailure(error: unknown): void {
+  const failure = toChatFailure(error);
+  // The cause for the operator; the failure carries no key and no request body.
+  console.error(`[chat] ${failure.code}: ${failure.detail}`);
+}
+
 /**
- * Streams one answer from Mistral as an AI SDK UI message stream, with the answer's
- * metadata (usage as Mistral reported it, finish reason, model, response id, timings).
+ * Streams one answer from Mistral as an AI SDK UI message stream, with the answer's metadata
+ * (usage as Mistral reported it, finish reason, model, response id, timings).
+ *
+ * One model call, so no `streamText`: the request is prepared with the AI SDK's own steps
+ * (prompt conversion, tools, call settings, retries with backoff honouring `Retry-After`),
+ * `@ai-sdk/mistral` speaks the wire, and its stream parts are written to the browser by one
+ * writer (`relayAnswer`) in the chunks `streamText(…).toUIMessageStream()` would write.
  */
 export function streamChat(request: ChatRequest, options: { apiKey: string; abortSignal: AbortSignal }): Response {
   const started = performance.now();
   const createdAt = Date.now();
-  const parameters = request.parameters;
+  const { parameters } = request;
   const responseFormat = toWireResponseFormat(parameters.responseFormat);
-  const mistral = createMistral({
+  const model = createMistral({
     apiKey: options.apiKey,
     baseURL: mistralConfig().baseURL,
     // Set on the wire body as written, with no JSON instruction added to the system message.
     ...(responseFormat ? { fetch: withResponseFormat(responseFormat) } : {}),
-  });
+  }).chat(parameters.model);
   const { instructions, messages } = toModelMessages(request.messages);
-  let timeToFirstTokenMs: number | undefined;
-  let streamedOutput = false;
-
-  const result = streamText({
-    model: mistral.chat(parameters.model),
+  const tools = toTools(parameters);
+  const toolChoice = prepareToolChoice({ toolChoice: toToolChoice(parameters) });
+  // Stop aborts the upstream call through the request's signal (fetch, retry delays); this also
+  // covers a browser that stops reading while its request stays open.
+  const upstream = new AbortController();
+  const signal = AbortSignal.any([options.abortSignal, upstream.signal]);
+  const context: RelayContext = {
+    started,
+    tools,
+    toolChoice,
     instructions,
     messages,
-    temperature: parameters.temperature ?? undefined,
-    maxOutputTokens: parameters.maxTokens ?? undefined,
-    topP: parameters.topP ?? undefined,
-    seed: parameters.randomSeed ?? undefined,
-    stopSequences: parameters.stop.length > 0 ? parameters.stop : undefined,
-    maxRetries: parameters.maxRetries,
-    abortSignal: options.abortSignal,
-    tools: toTools(parameters),
-    toolChoice: toToolChoice(parameters),
-    providerOptions: {
-      mistral: {
-        ...(parameters.safePrompt ? { safePrompt: true } : {}),
-        ...(parameters.tools.length > 0 ? { parallelToolCalls: parameters.parallelToolCalls } : {}),
-      },
-    },
-    onError: ({ error }) => {
-      const failure = toChatFailure(error);
-      // The cause for the operator; the failure carries no key and no request body.
-      console.error(`[chat] ${failure.code}: ${failure.detail}`);
-    },
-  });
-
-  const messageMetadata = ({ part }: { part: TextStreamPart<ToolSet> }): AnswerMetadata | undefined => {
-    switch (part.type) {
-      case "start":
-        return { createdAt, model: parameters.model };
-      case "text-delta":
-      case "reasoning-delta":
-      case "tool-call":
-        streamedOutput = true;
-        if (timeToFirstTokenMs !== undefined) return undefined;
-        timeToFirstTokenMs = performance.now() - started;
-        return { timeToFirstTokenMs };
-      case "finish-step":
-        return {
-          model: part.response.modelId || parameters.model,
-          responseId: part.response.id,
-          finishReason: part.rawFinishReason ?? part.finishReason,
-          usage: toTokenUsage(part.usage),
-        };
-      case "finish":
-        return { durationMs: performance.now() - started };
-      default:
-        return undefined;
+    provider: model.provider,
+    modelId: model.modelId,
+    abortSignal: signal,
+    describe: describeFailure,
+    log: logFailure,
+  };
+  const produce = async (writer: ChunkWriter) => {
+    writer.write({ type: "start", messageMetadata: { createdAt, model: parameters.model }, messageId: generateId() });
+    const state = { streamedOutput: false };
+    try {
+      const prompt = await standardizePrompt({ instructions, messages });
+      const callOptions = {
+        ...prepareLanguageModelCallOptions({
+          temperature: parameters.temperature ?? undefined,
+          maxOutputTokens: parameters.maxTokens ?? undefined,
+          topP: parameters.topP ?? undefined,
+          seed: parameters.randomSeed ?? undefined,
+          stopSequences: parameters.stop.length > 0 ? parameters.stop : undefined,
+        }),
+        prompt: await convertToLanguageModelPrompt({
+          prompt,
+          supportedUrls: await model.supportedUrls,
+          download: undefined,
+          abortSignal: signal,
+          provider: model.provider.split(".")[0],
+        }),
+        tools: await prepareTools({ tools }),
+        toolChoice,
+        providerOptions: {
+          mistral: {
+            ...(parameters.safePrompt ? { safePrompt: true } : {}),
+            ...(parameters.tools.length > 0 ? { parallelToolCalls: parameters.parallelToolCalls } : {}),
+          },
+        },
+        abortSignal: signal,
+      };
+      const { retry } = prepareRetries({ maxRetries: parameters.maxRetries, abortSignal: signal });
+      const { stream } = await retry(() => model.doStream(callOptions));
+      await relayAnswer(stream, writer, context, state);
+    } catch (error) {
+      if (signal.aborted) return; // Stop: nobody is listening any more.
+      logFailure(error);
+      writer.write({ type: "error", errorText: describeFailure(error, state.streamedOutput) });
     }
   };
 
-  const describe = (error: unknown): string => {
-    const failure = toChatFailure(error);
-    const code = streamedOutput && failure.code === "upstream_unavailable" ? "interrupted" : failure.code;
-    return JSON.stringify({ code, detail: failure.detail, retries: failure.retries ?? 0 });
-  };
-  // A connection cut mid-answer makes the SDK's stream throw instead of emitting an error
-  // part; merging it into a UI message stream turns either into an error part the browser reads.
-  const stream = createUIMessageStream<PlaygroundUIMessage>({
-    onError: (error) => {
-      const failure = toChatFailure(error);
-      console.error(`[chat] stream failed: ${failure.code}: ${failure.detail}`);
-      return describe(error);
-    },
-    execute: ({ writer }) => {
-      writer.merge(
-        result.toUIMessageStream<PlaygroundUIMessage>({
-          sendReasoning: true,
-          messageMetadata,
-          onError: describe,
-        }),
-      );
-    },
-  });
   // `no-transform` keeps Next from gzipping the event stream and flushing the compressor per
   // event, which costs about four times the CPU per token (see BENCHMARKS.md).
-  return createUIMessageStreamResponse({ stream, headers: { "Cache-Control": "no-cache, no-transform" } });
+  return eventStreamResponse(produce, {
+    headers: { "cache-control": "no-cache, no-transform" },
+    onCancel: () => upstream.abort(),
+  });
 }

@@ -10,8 +10,7 @@ import { chromium, type Page } from "@playwright/test";
 import { stopChild } from "./children.ts";
 import { buildAppIfMissing, resetFake, setFault, startApp, startFake, type AppServer } from "./servers.ts";
 import { median } from "./stats.ts";
-import { benchAgent, streamOnce } from "./stream-client.ts";
-import { targets } from "./targets.ts";
+import { benchAgent, streamOnce, type StreamTarget } from "./stream-client.ts";
 
 const CASES = 50;
 const VARIANTS = ["mistral-small-latest", "ministral-8b-latest"];
@@ -115,7 +114,19 @@ export async function measureCompareCases(): Promise<CompareBench> {
     await setFault(fake, { kind: "slow", chunkDelayMs: CHUNK_DELAY_MS });
 
     const single: number[] = [];
-    const one = targets({ app, fake }, "Case 10").app;
+    // The request a case of the run sends, on its own.
+    const one: StreamTarget = {
+      url: new URL(`${app.origin}/api/chat`),
+      headers: {},
+      body: JSON.stringify({
+        messages: [
+          { role: "system", content: "Repeat the case." },
+          { role: "user", content: "Case 10" },
+        ],
+        parameters: variant("v", VARIANTS[0] ?? "", 1).parameters,
+      }),
+      format: "ui-message-stream",
+    };
     for (let run = 0; run <= SINGLE_RUNS; run++) {
       const result = await streamOnce(one, 30_000);
       if (result.error) throw new Error(`one answer failed: ${result.error}`);

@@ -1,21 +1,31 @@
 /**
- * (b) Server CPU per streamed token: long scripted answers streamed through /api/chat one after
- * another, with the CPU time (utime + stime) of the Next server's process tree and of the fake's
- * read before and after. The fake's share is the baseline: the cost of producing the same tokens.
+ * (b) Server CPU per streamed token: long scripted answers streamed through each route one after
+ * another, with the CPU time (utime + stime) of that route's server process tree and of the fake's
+ * read before and after. Routes take turns in repeats (rotating order), so that a busy moment of
+ * the shared machine does not land on one route only; the sums over all repeats are reported, and
+ * the spread of the per-repeat ratios.
  */
 import { TICK_MS, treeCpuTicks } from "./proc-tree.ts";
-import { resetFake, scriptAnswers, type AppServer, type FakeServer } from "./servers.ts";
+import { resetFake, scriptAnswers, type FakeServer } from "./servers.ts";
 import { streamOnce, type StreamTarget } from "./stream-client.ts";
+import type { Servers, TargetName, Targets } from "./targets.ts";
 
-export type CpuPerToken = {
-  /** Content-Encoding of the app's answers ("identity" when none). */
-  encoding: string;
+export type RouteCpu = {
   streams: number;
   tokens: number;
-  appCpuMs: number;
+  serverCpuMs: number;
   fakeCpuMs: number;
-  appUsPerToken: number;
+  usPerToken: number;
   fakeUsPerToken: number;
+  /** µs per token of each repeat, in order. */
+  perRepeat: number[];
+  encoding: string;
+};
+
+export type CpuPerToken = {
+  repeats: number;
+  tokensPerStream: number;
+  routes: Partial<Record<TargetName, RouteCpu>>;
   errors: string[];
 };
 
@@ -26,44 +36,70 @@ function longAnswer(tokens: number): { chunks: string[] } {
   return { chunks: Array.from({ length: tokens }, (_, i) => ` word${i % 100}`) };
 }
 
-export async function measureCpuPerToken(
-  servers: { app: AppServer; fake: FakeServer },
-  target: StreamTarget,
-  options: { warmup: number; streams: number; tokensPerStream: number; budgetMs: number },
-): Promise<CpuPerToken> {
-  const { app, fake } = servers;
-  const errors: string[] = [];
+async function streamMany(fake: FakeServer, target: StreamTarget, streams: number, tokens: number, errors: string[]) {
   await resetFake(fake);
   await scriptAnswers(
     fake,
-    Array.from({ length: options.warmup + options.streams }, () => longAnswer(options.tokensPerStream)),
+    Array.from({ length: streams }, () => longAnswer(tokens)),
   );
-  for (let i = 0; i < options.warmup; i += 1) await streamOnce(target, REQUEST_TIMEOUT_MS);
-
-  const appBefore = treeCpuTicks(app.child.pid);
-  const fakeBefore = treeCpuTicks(fake.child.pid);
-  const deadline = performance.now() + options.budgetMs;
-  let streams = 0;
-  let tokens = 0;
+  let received = 0;
   const encodings = new Set<string>();
-  while (streams < options.streams && performance.now() < deadline) {
+  for (let i = 0; i < streams; i += 1) {
     const result = await streamOnce(target, REQUEST_TIMEOUT_MS);
     if (result.error !== undefined) errors.push(result.error);
-    streams += 1;
-    tokens += result.textDeltas;
+    received += result.textDeltas;
     encodings.add(result.contentEncoding ?? "identity");
   }
-  const appCpuMs = (treeCpuTicks(app.child.pid) - appBefore) * TICK_MS;
-  const fakeCpuMs = (treeCpuTicks(fake.child.pid) - fakeBefore) * TICK_MS;
-  await resetFake(fake); // answers left unused when the time budget ran out
-  return {
-    encoding: [...encodings].join(", "),
-    streams,
-    tokens,
-    appCpuMs,
-    fakeCpuMs,
-    appUsPerToken: (appCpuMs * 1000) / tokens,
-    fakeUsPerToken: (fakeCpuMs * 1000) / tokens,
-    errors,
-  };
+  return { received, encoding: [...encodings].join(", ") };
+}
+
+export async function measureCpuPerToken(
+  servers: Servers,
+  targets: Targets,
+  routes: readonly Exclude<TargetName, "direct">[],
+  options: { warmup: number; streams: number; repeats: number; tokensPerStream: number },
+): Promise<CpuPerToken> {
+  const { fake } = servers;
+  const errors: string[] = [];
+  for (const route of routes) await streamMany(fake, targets[route], options.warmup, options.tokensPerStream, errors);
+
+  const totals: Partial<Record<TargetName, RouteCpu>> = {};
+  for (let repeat = 0; repeat < options.repeats; repeat += 1) {
+    for (let i = 0; i < routes.length; i += 1) {
+      const route = routes[(repeat + i) % routes.length]!;
+      const server = servers[route];
+      const serverBefore = treeCpuTicks(server.child.pid);
+      const fakeBefore = treeCpuTicks(fake.child.pid);
+      const { received, encoding } = await streamMany(
+        fake,
+        targets[route],
+        options.streams,
+        options.tokensPerStream,
+        errors,
+      );
+      const serverCpuMs = (treeCpuTicks(server.child.pid) - serverBefore) * TICK_MS;
+      const fakeCpuMs = (treeCpuTicks(fake.child.pid) - fakeBefore) * TICK_MS;
+      const total = (totals[route] ??= {
+        streams: 0,
+        tokens: 0,
+        serverCpuMs: 0,
+        fakeCpuMs: 0,
+        usPerToken: 0,
+        fakeUsPerToken: 0,
+        perRepeat: [],
+        encoding,
+      });
+      total.streams += options.streams;
+      total.tokens += received;
+      total.serverCpuMs += serverCpuMs;
+      total.fakeCpuMs += fakeCpuMs;
+      total.perRepeat.push((serverCpuMs * 1000) / received);
+    }
+  }
+  for (const total of Object.values(totals)) {
+    total.usPerToken = (total.serverCpuMs * 1000) / total.tokens;
+    total.fakeUsPerToken = (total.fakeCpuMs * 1000) / total.tokens;
+  }
+  await resetFake(fake);
+  return { repeats: options.repeats, tokensPerStream: options.tokensPerStream, routes: totals, errors };
 }

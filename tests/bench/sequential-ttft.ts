@@ -1,71 +1,74 @@
 /**
- * (a) Added time to first token: pairs of sequential requests, one straight to the fake and one
- * through /api/chat, in alternating order so that neither side always runs on a warmer path.
- * The CPU the two servers spend over the measured pairs is read too: per request, it is what
- * bounds the time to first token once many requests arrive at once.
+ * (a) Added time to first token: rounds of sequential requests, one to each target (straight to
+ * the fake, the byte pipe, the AI SDK route, /api/chat), in an order that rotates every round so
+ * that no target always runs on a warmer path. Added time is each request's time to first token
+ * minus the direct one of its round. The CPU each server spends over the measured rounds is read
+ * too: per request, it is what bounds the time to first token once many requests arrive at once.
  */
 import { TICK_MS, treeCpuTicks } from "./proc-tree.ts";
-import type { AppServer, FakeServer } from "./servers.ts";
 import { summarize, type Summary } from "./stats.ts";
 import { streamOnce, type StreamResult } from "./stream-client.ts";
-import type { TargetPair } from "./targets.ts";
+import { TARGET_NAMES, type Servers, type TargetName, type Targets } from "./targets.ts";
+
+export type RouteTtft = {
+  ttft: Summary;
+  /** Per round: this route's time to first token minus the direct request's. */
+  added: Summary;
+  cpuMsPerRequest: number;
+};
 
 export type SequentialTtft = {
-  direct: Summary;
-  app: Summary;
-  addedPerPair: Summary;
+  rounds: number;
+  routes: Record<TargetName, RouteTtft>;
   /** The app's own measure, from entering streamChat to its first text delta. */
   appInternal: Summary;
-  appCpuMsPerRequest: number;
-  fakeCpuMsPerRequest: number;
   errors: string[];
 };
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** Both requests of pair `i`, the direct one first on even pairs. */
-async function runPair(pair: TargetPair, i: number): Promise<{ viaFake: StreamResult; viaApp: StreamResult }> {
-  const directFirst = i % 2 === 0;
-  const first = await streamOnce(directFirst ? pair.direct : pair.app, REQUEST_TIMEOUT_MS);
-  const second = await streamOnce(directFirst ? pair.app : pair.direct, REQUEST_TIMEOUT_MS);
-  return directFirst ? { viaFake: first, viaApp: second } : { viaFake: second, viaApp: first };
+async function runRound(targets: Targets, round: number): Promise<Record<TargetName, StreamResult>> {
+  const results = {} as Record<TargetName, StreamResult>;
+  for (let i = 0; i < TARGET_NAMES.length; i += 1) {
+    const name = TARGET_NAMES[(round + i) % TARGET_NAMES.length]!;
+    results[name] = await streamOnce(targets[name], REQUEST_TIMEOUT_MS);
+  }
+  return results;
 }
 
 export async function measureSequentialTtft(
-  servers: { app: AppServer; fake: FakeServer },
-  pair: TargetPair,
-  options: { warmup: number; pairs: number; budgetMs: number },
+  servers: Servers,
+  targets: Targets,
+  options: { warmup: number; rounds: number; budgetMs: number },
 ): Promise<SequentialTtft> {
-  for (let i = 0; i < options.warmup; i += 1) await runPair(pair, i);
+  for (let i = 0; i < options.warmup; i += 1) await runRound(targets, i);
 
   const errors: string[] = [];
-  const direct: number[] = [];
-  const app: number[] = [];
-  const added: number[] = [];
+  const ttfts = Object.fromEntries(TARGET_NAMES.map((name) => [name, [] as number[]])) as Record<TargetName, number[]>;
+  const added = Object.fromEntries(TARGET_NAMES.map((name) => [name, [] as number[]])) as Record<TargetName, number[]>;
   const appInternal: number[] = [];
-  const appTicks = treeCpuTicks(servers.app.child.pid);
-  const fakeTicks = treeCpuTicks(servers.fake.child.pid);
+  const ticksBefore = TARGET_NAMES.map((name) => treeCpuTicks(servers[name === "direct" ? "fake" : name].child.pid));
   const deadline = performance.now() + options.budgetMs;
-  let measured = 0;
-  for (; measured < options.pairs && performance.now() < deadline; measured += 1) {
-    const { viaFake, viaApp } = await runPair(pair, measured);
-    for (const failed of [viaFake, viaApp]) if (failed.error !== undefined) errors.push(failed.error);
-    if (viaApp.serverTtftMs !== undefined) appInternal.push(viaApp.serverTtftMs);
-    if (viaFake.ttftMs === undefined || viaApp.ttftMs === undefined) continue;
-    direct.push(viaFake.ttftMs);
-    app.push(viaApp.ttftMs);
-    added.push(viaApp.ttftMs - viaFake.ttftMs);
+  let rounds = 0;
+  for (; rounds < options.rounds && performance.now() < deadline; rounds += 1) {
+    const results = await runRound(targets, rounds);
+    for (const result of Object.values(results)) if (result.error !== undefined) errors.push(result.error);
+    if (results.app.serverTtftMs !== undefined) appInternal.push(results.app.serverTtftMs);
+    const direct = results.direct.ttftMs;
+    if (direct === undefined || TARGET_NAMES.some((name) => results[name].ttftMs === undefined)) continue;
+    for (const name of TARGET_NAMES) {
+      ttfts[name].push(results[name].ttftMs!);
+      added[name].push(results[name].ttftMs! - direct);
+    }
   }
-  const appCpuMs = (treeCpuTicks(servers.app.child.pid) - appTicks) * TICK_MS;
-  const fakeCpuMs = (treeCpuTicks(servers.fake.child.pid) - fakeTicks) * TICK_MS;
-  return {
-    direct: summarize(direct),
-    app: summarize(app),
-    addedPerPair: summarize(added),
-    appInternal: summarize(appInternal),
-    appCpuMsPerRequest: appCpuMs / measured,
-    // The fake serves both requests of a pair.
-    fakeCpuMsPerRequest: fakeCpuMs / (2 * measured),
-    errors,
-  };
+  const routes = Object.fromEntries(
+    TARGET_NAMES.map((name, i) => {
+      const pid = servers[name === "direct" ? "fake" : name].child.pid;
+      const cpuMs = (treeCpuTicks(pid) - ticksBefore[i]!) * TICK_MS;
+      // The fake serves every request of a round; its share per request is the cost of one answer.
+      const requests = name === "direct" ? rounds * TARGET_NAMES.length : rounds;
+      return [name, { ttft: summarize(ttfts[name]), added: summarize(added[name]), cpuMsPerRequest: cpuMs / requests }];
+    }),
+  ) as Record<TargetName, RouteTtft>;
+  return { rounds, routes, appInternal: summarize(appInternal), errors };
 }

@@ -1,9 +1,12 @@
 /**
- * The fake Mistral server (tests/fake-mistral/cli.ts) and the app's production server, each a
- * child process so that its CPU time and memory can be read apart from the benchmark client's.
+ * The fake Mistral server (tests/fake-mistral/cli.ts), the app's production server and the
+ * baseline app's (tests/bench/baseline-app), each a child process so that its CPU time and memory
+ * can be read apart from the benchmark client's.
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 import type { Fault, ScriptedResponse } from "../fake-mistral/server.ts";
 import { freePort, startChild, waitUntilReady, type Child } from "./children.ts";
 
@@ -36,22 +39,57 @@ export async function startFake(): Promise<FakeServer> {
   return { child, origin, url: `${origin}/v1` };
 }
 
-/** The same as `npx next build`, run only when there is no production build yet. */
-export async function buildAppIfMissing(): Promise<void> {
-  if (existsSync(".next/BUILD_ID")) return;
-  console.log("bench: no production build (.next/BUILD_ID), running next build");
-  const build = spawn(process.execPath, [NEXT_BIN, "build"], {
+async function nextBuild(dir: string): Promise<void> {
+  const build = spawn(process.execPath, [NEXT_BIN, "build", dir], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
-  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  if (code !== 0) throw new Error(`next build ${dir} failed with exit code ${code}`);
 }
 
-/** `next start` on a free loopback port, talking to the fake with the benchmark's key. */
-export async function startApp(fake: FakeServer): Promise<AppServer> {
+/** The same as `npx next build`, run only when there is no production build yet. */
+export async function buildAppIfMissing(): Promise<void> {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.log("bench: no production build (.next/BUILD_ID), running next build");
+  await nextBuild(".");
+}
+
+const BASELINE_SOURCE = "tests/bench/baseline-app";
+/** Inside the app's build folder: ignored by git and the linters, and rebuilt after the app's. */
+export const BASELINE_DIR = ".next/bench-baseline";
+
+function sourceHash(dir: string): string {
+  const hash = createHash("sha256");
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else hash.update(child).update(readFileSync(child));
+    }
+  };
+  walk(dir);
+  return hash.digest("hex");
+}
+
+/** The baseline app, copied out of the source tree and built when it changed or was never built. */
+export async function buildBaselineIfStale(): Promise<void> {
+  const hash = sourceHash(BASELINE_SOURCE);
+  const stamp = join(BASELINE_DIR, ".source-hash");
+  if (existsSync(join(BASELINE_DIR, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash)
+    return;
+  console.log(`bench: building the baseline app (${BASELINE_SOURCE}) in ${BASELINE_DIR}`);
+  rmSync(BASELINE_DIR, { recursive: true, force: true });
+  cpSync(BASELINE_SOURCE, BASELINE_DIR, { recursive: true });
+  await nextBuild(BASELINE_DIR);
+  writeFileSync(stamp, hash);
+}
+
+/** `next start` of the app, or of the baseline app, on a free loopback port, talking to the fake. */
+export async function startApp(fake: FakeServer, dir = "."): Promise<AppServer> {
   const port = await freePort();
-  const child = startChild("next start", process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const name = dir === "." ? "next start" : `next start ${dir}`;
+  const child = startChild(name, process.execPath, [NEXT_BIN, "start", dir, "-p", String(port), "-H", "127.0.0.1"], {
     ...process.env,
     NODE_ENV: "production",
     MISTRAL_BASE_URL: fake.url,
@@ -59,8 +97,8 @@ export async function startApp(fake: FakeServer): Promise<AppServer> {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const origin = `http://127.0.0.1:${port}`;
-  // Any HTTP answer will do (the route only has POST, so GET is a 405).
-  await waitUntilReady(child, () => answers(`${origin}/api/chat`), 60_000);
+  // Any HTTP answer will do (the routes only have POST, so GET is a 405).
+  await waitUntilReady(child, () => answers(`${origin}/api/${dir === "." ? "chat" : "pipe"}`), 60_000);
   return { child, origin };
 }
 

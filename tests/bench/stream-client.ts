@@ -23,8 +23,12 @@ export type StreamResult = {
   error: string | undefined;
 };
 
-/** One keep-alive pool for the benchmark client, large enough for the concurrent phase. */
-export const benchAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+/**
+ * One keep-alive pool for the benchmark client, large enough for the concurrent phase. Idle
+ * sockets are closed after 4 s, before Node servers' 5 s keep-alive timeout: otherwise a socket
+ * the server is closing can be picked for the next request, which then fails with ECONNRESET.
+ */
+export const benchAgent = new Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4000 });
 
 type Event =
   { kind: "text-delta" | "done" | "other" } | { kind: "server-ttft"; ms: number } | { kind: "error"; error: string };

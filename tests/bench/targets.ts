@@ -1,6 +1,7 @@
 /**
- * The same conversation sent two ways: straight to the fake's /v1/chat/completions, and to the
- * app's /api/chat, which calls the fake with it.
+ * The same conversation sent four ways: straight to the fake's /v1/chat/completions; through the
+ * baseline app's byte pipe (/api/pipe) and its AI SDK route (/api/sdk); and through the
+ * playground's /api/chat.
  */
 import type { ChatParameters, ChatRequest } from "../../lib/chat/request.ts";
 import { BENCH_API_KEY, type AppServer, type FakeServer } from "./servers.ts";
@@ -11,7 +12,18 @@ export const BENCH_MODEL = "mistral-small-latest";
 /** What Chromium sends; Next compresses responses for clients that accept it. */
 export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
-export type TargetPair = { direct: StreamTarget; app: StreamTarget };
+export type TargetName = "direct" | "pipe" | "sdk" | "app";
+export const TARGET_NAMES: readonly TargetName[] = ["direct", "pipe", "sdk", "app"];
+/** The fake and one server per route (the two baselines are two processes of one build). */
+export type Servers = { fake: FakeServer; pipe: AppServer; sdk: AppServer; app: AppServer };
+export type Targets = Record<TargetName, StreamTarget>;
+
+export const TARGET_LABELS: Record<TargetName, string> = {
+  direct: "Direct to fake",
+  pipe: "Byte pipe (floor)",
+  sdk: "AI SDK route",
+  app: "/api/chat",
+};
 
 // What the playground sends with its defaults, but without retries: a failure must count as one,
 // not as a slow first token. (Written out: the workspace's defaults keep schemas as text.)
@@ -30,22 +42,27 @@ const appParameters: ChatParameters = {
   parallelToolCalls: true,
 };
 
-export function targets(
-  servers: { fake: FakeServer; app: AppServer },
-  userText: string,
-  appHeaders: Record<string, string> = {},
-): TargetPair {
+export function targets(servers: Servers, userText: string, appHeaders: Record<string, string> = {}): Targets {
+  // The body @ai-sdk/mistral sends for this conversation (read off the fake's request log).
+  const mistralBody = JSON.stringify({
+    model: BENCH_MODEL,
+    messages: [{ role: "user", content: [{ type: "text", text: userText }] }],
+    stream: true,
+  });
   return {
     direct: {
       url: new URL(`${servers.fake.url}/chat/completions`),
       headers: { authorization: `Bearer ${BENCH_API_KEY}` },
-      // The body @ai-sdk/mistral sends for this conversation (read off the fake's request log).
-      body: JSON.stringify({
-        model: BENCH_MODEL,
-        messages: [{ role: "user", content: [{ type: "text", text: userText }] }],
-        stream: true,
-      }),
+      body: mistralBody,
       format: "mistral",
+    },
+    pipe: { url: new URL(`${servers.pipe.origin}/api/pipe`), headers: {}, body: mistralBody, format: "mistral" },
+    sdk: {
+      url: new URL(`${servers.sdk.origin}/api/sdk`),
+      headers: appHeaders,
+      // What useChat sends: the conversation as UI messages.
+      body: JSON.stringify({ messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: userText }] }] }),
+      format: "ui-message-stream",
     },
     app: {
       url: new URL(`${servers.app.origin}/api/chat`),
