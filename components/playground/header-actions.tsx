@@ -1,6 +1,7 @@
 "use client";
 
 import { ViewCodeButton } from "@/components/code/view-code-dialog";
+import { CompareLink } from "@/components/compare/compare-link";
 import { PromptActions } from "@/components/prompts/prompt-actions";
 import { SettingsButton } from "@/components/settings/settings-dialog";
 import { TranscriptActions } from "@/components/share/transcript-actions";
@@ -13,6 +14,7 @@ export function HeaderActions({ serverHasKey }: { serverHasKey: boolean }) {
       <PromptActions />
       <ViewCodeButton />
       <TranslateLink />
+      <CompareLink />
       <TranscriptActions />
       <SettingsButton serverHasKey={serverHasKey} />
     </div>

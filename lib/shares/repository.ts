@@ -1,9 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { desc, eq, inArray } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { promptSnapshotSchema } from "@/lib/workspace/model";
 import { shares, type ShareRow } from "./schema";
-import { shareIdSchema, type Share, type ShareCreate, type ShareSummary } from "./share";
+import { shareIdSchema, shareSnapshotSchema, type Share, type ShareCreate, type ShareSummary } from "./share";
 
 export interface CreatedShare {
   id: string;
@@ -117,7 +116,7 @@ function hashToken(token: string): Buffer {
 function toShare(row: ShareRow): Share {
   // Stored snapshots were valid when written; one that no longer parses means the workspace
   // schema changed without a migration of stored shares, which is a bug to surface, not hide.
-  const snapshot = promptSnapshotSchema.safeParse(row.snapshot);
+  const snapshot = shareSnapshotSchema.safeParse(row.snapshot);
   if (!snapshot.success) {
     throw new Error(`Stored share ${row.id} no longer matches the snapshot schema`, { cause: snapshot.error });
   }

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { user } from "./accounts-schema";
-import type { PromptSnapshot } from "@/lib/workspace/model";
+import type { ShareSnapshot } from "./share";
 
 /**
  * One shared transcript. Deleting a share removes its row: the snapshot is the user's content,
@@ -19,7 +19,7 @@ export const shares = pgTable(
     /** SHA-256 (hex) of the delete token; the token itself is only ever in the creator's browser. */
     deleteTokenHash: text("delete_token_hash").notNull(),
     title: text("title").notNull(),
-    snapshot: jsonb("snapshot").$type<PromptSnapshot>().notNull(),
+    snapshot: jsonb("snapshot").$type<ShareSnapshot>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     /** The signed-in account that made it; null for an anonymous share (its delete token is the credential). */
     ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),

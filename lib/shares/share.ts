@@ -3,6 +3,7 @@ import { samplingParameterFields } from "@/lib/chat/request";
 import { renderTemplatePrefix } from "@/lib/chat/template";
 import { parametersSchema, promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 import { checkShareImages } from "./images";
+import { comparisonSchema } from "@/lib/compare/share";
 
 export const SHARE_TITLE_MAX_LENGTH = 200;
 const DEFAULT_TITLE_LENGTH = 80;
@@ -82,11 +83,15 @@ function findUnstorableText(
   return null;
 }
 
+/** A prompt snapshot, and for a share of the Compare page, the comparison. */
+export const shareSnapshotSchema = promptSnapshotSchema.extend({ comparison: comparisonSchema.optional() });
+export type ShareSnapshot = z.infer<typeof shareSnapshotSchema>;
+
 /**
  * A snapshot as a run could have made it: its sampling parameters within the ranges `/api/chat`
  * accepts (stored snapshots are read with the looser workspace schema, so older shares still open).
  */
-const runnableSnapshotSchema = promptSnapshotSchema.extend({
+const runnableSnapshotSchema = shareSnapshotSchema.extend({
   parameters: parametersSchema.extend(samplingParameterFields),
 });
 
@@ -130,7 +135,7 @@ export const shareSchema = z.object({
   title: z.string(),
   /** ISO 8601. */
   createdAt: z.string(),
-  snapshot: promptSnapshotSchema,
+  snapshot: shareSnapshotSchema,
 });
 export type Share = z.infer<typeof shareSchema>;
 

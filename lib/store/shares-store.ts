@@ -2,10 +2,9 @@ import { z } from "zod";
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { FailureView } from "@/lib/chat/failure";
-import type { PromptSnapshot } from "@/lib/workspace/model";
 import { errorBodySchema } from "@/lib/http/errors";
 import { messages as t } from "@/lib/i18n";
-import { defaultShareTitle, shareIdSchema, shareSchema, type Share } from "@/lib/shares/share";
+import { defaultShareTitle, shareIdSchema, shareSchema, type Share, type ShareSnapshot } from "@/lib/shares/share";
 
 /**
  * "My shares": the shares created in this browser, with the delete tokens that only this
@@ -38,7 +37,7 @@ type SharesState = PersistedShares;
 type SharesActions = {
   /** Stores a snapshot on the server and remembers its delete token here. Without a title,
    * the first user line names it. */
-  createShare: (snapshot: PromptSnapshot, title?: string) => Promise<ShareResult<MyShare>>;
+  createShare: (snapshot: ShareSnapshot, title?: string) => Promise<ShareResult<MyShare>>;
   renameShare: (id: string, title: string) => Promise<ShareResult<MyShare>>;
   /** Deletes the share on the server; one that is already gone is forgotten as well. */
   revokeShare: (id: string) => Promise<ShareResult<void>>;

@@ -7,6 +7,7 @@
  */
 import { measureBrowserStreaming, type BrowserStreaming } from "./browser-streaming.ts";
 import { stopChild } from "./children.ts";
+import { benchCompareCases } from "./compare-cases.ts";
 import { measureConcurrentLoad } from "./concurrent-load.ts";
 import { measureCpuPerToken } from "./cpu-per-token.ts";
 import { resultsTables, targetsMet, writeBenchmarksMd, type BenchResults } from "./report.ts";
@@ -93,3 +94,6 @@ if (server) {
 } else if (browser) {
   console.log(JSON.stringify(browser, null, 2));
 }
+
+// (d) in its own servers and browser; it records its own section of BENCHMARKS.md.
+if (!only && !(await benchCompareCases())) process.exitCode = 1;

@@ -18,6 +18,8 @@ export type RecordedRequest = {
   headers: Record<string, string>;
   body: any;
   status: number | null;
+  aborted?: boolean;
+  receivedAt: number;
 };
 
 export const fake = {

@@ -65,6 +65,8 @@ const translations: Record<string, string> = {
   korean: "저는 프로그래밍을 좋아합니다.",
 };
 const TRANSLATABLE = "I love programming.";
+/** A user turn that asks which model answers gets an answer naming it, so models differ. */
+const MODEL_QUESTION = /\bwhich model\b/i;
 
 export function messageText(content: unknown): string {
   if (typeof content === "string") return content;
@@ -177,7 +179,11 @@ function plainAnswer(request: ChatRequest): string {
   const language = userText.trim() === TRANSLATABLE ? targetLanguage(systemText) : undefined;
   const images = imageCount(lastUser?.content);
   const seen = images === 0 ? "" : `I see ${images} image${images === 1 ? "" : "s"}. `;
-  const answer = language ? translations[language]! : `${seen}You said: ${userText}`;
+  const answer = language
+    ? translations[language]!
+    : MODEL_QUESTION.test(userText)
+      ? `I am ${request.model}. ${seen}You said: ${userText}`
+      : `${seen}You said: ${userText}`;
   // Mistral's prefix guide slices the prefix off the returned content, so the answer starts with it.
   return last?.role === "assistant" && last.prefix ? `${messageText(last.content)} ${answer}` : answer;
 }

@@ -56,6 +56,8 @@ export type RecordedRequest = {
   aborted: boolean;
   /** The fake dropped the connection on purpose (`cut_mid_stream`). */
   cut: boolean;
+  /** When the request arrived, ms since the epoch: shows which requests were in flight together. */
+  receivedAt: number;
 };
 
 export type FakeControl = {

@@ -74,6 +74,7 @@ async function route(req: IncomingMessage, res: ServerResponse, control: FakeCon
     status: null,
     aborted: false,
     cut: false,
+    receivedAt: Date.now(),
   };
   control.requests.push(record);
   res.on("close", () => {

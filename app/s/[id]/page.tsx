@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { SharedComparison } from "@/components/compare/shared-comparison";
 import { formatShareDate } from "@/components/share/format-date";
 import { SharedParameters } from "@/components/share/shared-parameters";
 import { SharedTranscript } from "@/components/share/shared-transcript";
@@ -73,15 +74,21 @@ export default async function SharePage({ params }: Props) {
           {t.sharePage.downloadJson}
         </a>
       </nav>
-      <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
-        <div className="min-w-0 flex-1">
-          <SharedTranscript snapshot={snapshot} markdown={markdown} shareId={id} />
-        </div>
-        <aside className="flex w-full shrink-0 flex-col gap-4 lg:w-80">
-          <SharedParameters parameters={snapshot.parameters} />
-          <SharedUsage snapshot={snapshot} />
-        </aside>
-      </main>
+      {snapshot.comparison ? (
+        <main>
+          <SharedComparison comparison={snapshot.comparison} />
+        </main>
+      ) : (
+        <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
+          <div className="min-w-0 flex-1">
+            <SharedTranscript snapshot={snapshot} markdown={markdown} shareId={id} />
+          </div>
+          <aside className="flex w-full shrink-0 flex-col gap-4 lg:w-80">
+            <SharedParameters parameters={snapshot.parameters} />
+            <SharedUsage snapshot={snapshot} />
+          </aside>
+        </main>
+      )}
     </div>
   );
 }

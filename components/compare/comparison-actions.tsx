@@ -1,0 +1,84 @@
+"use client";
+
+import { useState } from "react";
+import { ShareLinkPanel } from "@/components/share/share-link-panel";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import type { FailureView } from "@/lib/chat/failure";
+import { resultsToCsv } from "@/lib/compare/results";
+import { variablesOf } from "@/lib/compare/request";
+import { comparisonSchema, comparisonShareSnapshot, comparisonToJson, type Comparison } from "@/lib/compare/share";
+import { saveFile } from "@/lib/export/save-file";
+import { messages as t } from "@/lib/i18n";
+import { useCompare } from "@/lib/store/compare-store";
+import { useShares, type MyShare } from "@/lib/store/shares-store";
+
+type ShareState = { kind: "creating" } | { kind: "failed"; error: FailureView } | { kind: "created"; share: MyShare };
+
+function currentComparison(): { ok: true; value: Comparison } | { ok: false; error: FailureView } {
+  const { variants, userMessage, values, answers, cases, results } = useCompare.getState();
+  const parsed = comparisonSchema.safeParse({ variants, userMessage, values, answers, cases, results });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: { code: "too_large", message: parsed.error.issues.map((i) => i.message).join(" ") } };
+}
+
+/** Share the comparison as a `/s/{id}` link, export it as JSON, export the results as CSV. */
+export function ComparisonActions() {
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<ShareState>({ kind: "creating" });
+
+  async function share() {
+    setOpen(true);
+    setState({ kind: "creating" });
+    const comparison = currentComparison();
+    if (!comparison.ok) {
+      setState({ kind: "failed", error: comparison.error });
+      return;
+    }
+    const result = await useShares.getState().createShare(comparisonShareSnapshot(comparison.value));
+    setState(result.ok ? { kind: "created", share: result.value } : { kind: "failed", error: result.error });
+  }
+
+  function exportJson() {
+    const comparison = currentComparison();
+    if (comparison.ok) saveFile(comparisonToJson(comparison.value), "comparison.json", "application/json");
+  }
+
+  function exportCsv() {
+    const { variants, userMessage, cases, results } = useCompare.getState();
+    const csv = resultsToCsv({ cases, variables: variablesOf(variants, userMessage), variants, results });
+    saveFile(csv, "results.csv", "text/csv");
+  }
+
+  return (
+    <>
+      <Button size="sm" onClick={share}>
+        {t.compare.share}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={exportJson}>
+        {t.compare.results.exportJson}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={exportCsv}>
+        {t.compare.results.exportCsv}
+      </Button>
+      <Modal open={open} onClose={() => setOpen(false)} title={t.share.dialogTitle}>
+        {state.kind === "created" ? (
+          <ShareLinkPanel share={state.share} />
+        ) : state.kind === "failed" ? (
+          <p role="alert" className="text-sm text-danger">
+            {state.error.message}
+          </p>
+        ) : (
+          <p role="status" className="text-sm text-muted">
+            {t.share.creating}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button variant="primary" onClick={() => setOpen(false)}>
+            {t.share.done}
+          </Button>
+        </div>
+      </Modal>
+    </>
+  );
+}

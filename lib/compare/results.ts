@@ -1,0 +1,142 @@
+import Papa from "papaparse";
+import { z } from "zod";
+import { estimateCost } from "@/lib/mistral/prices";
+import { answerMetadataSchema } from "./request";
+
+export const verdictSchema = z.object({ pass: z.boolean(), reason: z.string() });
+
+/** What one case gave on one variant. */
+export const caseResultSchema = z.object({
+  /** `skipped`: never sent (the reason is in `error`); `stopped`: Stop came first. */
+  status: z.enum(["done", "failed", "skipped", "stopped"]),
+  content: z.string(),
+  metadata: answerMetadataSchema.optional(),
+  verdict: verdictSchema.optional(),
+  error: z.string().optional(),
+});
+export type CaseResult = z.infer<typeof caseResultSchema>;
+
+/** Results by case id, then by variant id. */
+export type ResultTable = Record<string, Record<string, CaseResult>>;
+
+export type VariantSummary = {
+  passed: number;
+  checked: number;
+  answered: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** US$, over the answers whose model has a known price. */
+  cost: number;
+  unpriced: number;
+  medianLatencyMs: number | undefined;
+  p95LatencyMs: number | undefined;
+};
+
+/** The `q`-quantile by the nearest-rank method: always one of the measured values. */
+export function quantile(values: readonly number[], q: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1];
+}
+
+/** Pass rate, tokens, cost and latency of one variant over its results. */
+export function summarizeVariant(results: readonly (CaseResult | undefined)[]): VariantSummary {
+  const summary: VariantSummary = {
+    passed: 0,
+    checked: 0,
+    answered: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    totalTokens: 0,
+    cost: 0,
+    unpriced: 0,
+    medianLatencyMs: undefined,
+    p95LatencyMs: undefined,
+  };
+  const latencies: number[] = [];
+  for (const result of results) {
+    if (!result) continue;
+    if (result.verdict) {
+      summary.checked += 1;
+      if (result.verdict.pass) summary.passed += 1;
+    }
+    if (result.status === "done") summary.answered += 1;
+    const metadata = result.metadata;
+    if (metadata?.durationMs !== undefined && result.status === "done") latencies.push(metadata.durationMs);
+    const usage = metadata?.usage;
+    if (!usage) continue;
+    summary.promptTokens += usage.promptTokens;
+    summary.completionTokens += usage.completionTokens;
+    summary.totalTokens += usage.totalTokens;
+    const cost = metadata.model ? estimateCost(metadata.model, usage) : undefined;
+    if (cost === undefined) summary.unpriced += 1;
+    else summary.cost += cost;
+  }
+  summary.medianLatencyMs = quantile(latencies, 0.5);
+  summary.p95LatencyMs = quantile(latencies, 0.95);
+  return summary;
+}
+
+/** `3/4 · 75%`, or null when nothing was checked. */
+export function passRateLabel(summary: Pick<VariantSummary, "passed" | "checked">): string | null {
+  if (summary.checked === 0) return null;
+  return `${summary.passed}/${summary.checked} · ${Math.round((summary.passed / summary.checked) * 100)}%`;
+}
+
+type Named = { id: string; name: string };
+
+/** One row per case and variant, for a spreadsheet. */
+export function resultsToCsv(input: {
+  cases: readonly { id: string; values: Record<string, string>; expected: string }[];
+  variables: readonly string[];
+  variants: readonly Named[];
+  results: ResultTable;
+}): string {
+  const fields = [
+    "case",
+    ...input.variables,
+    "expected",
+    "variant",
+    "status",
+    "pass",
+    "reason",
+    "answer",
+    "prompt_tokens",
+    "completion_tokens",
+    "latency_ms",
+  ];
+  const data = input.cases.flatMap((testCase, index) =>
+    input.variants.map((variant) => {
+      const result = input.results[testCase.id]?.[variant.id];
+      const usage = result?.metadata?.usage;
+      return [
+        index + 1,
+        ...input.variables.map((name) => testCase.values[name] ?? ""),
+        testCase.expected,
+        variant.name,
+        result?.status ?? "missing",
+        result?.verdict ? String(result.verdict.pass) : "",
+        result?.verdict?.reason ?? result?.error ?? "",
+        result?.content ?? "",
+        usage?.promptTokens ?? "",
+        usage?.completionTokens ?? "",
+        result?.metadata?.durationMs !== undefined ? Math.round(result.metadata.durationMs) : "",
+      ];
+    }),
+  );
+  return `${Papa.unparse({ fields, data })}\n`;
+}
+
+/** Output tokens per second of streaming, from the first token to the end. */
+export function tokensPerSecond(metadata: {
+  usage?: { completionTokens: number };
+  timeToFirstTokenMs?: number;
+  durationMs?: number;
+}): number | undefined {
+  const { usage, durationMs, timeToFirstTokenMs = 0 } = metadata;
+  if (!usage || durationMs === undefined) return undefined;
+  const seconds = (durationMs - timeToFirstTokenMs) / 1000;
+  return seconds > 0 ? usage.completionTokens / seconds : undefined;
+}

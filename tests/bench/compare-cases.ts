@@ -1,0 +1,217 @@
+/**
+ * (d) The Compare page's case run in Chromium: 50 cases × 2 variants with at most 4 requests in
+ * flight, against the fake pacing every answer. Wall time is set against the ideal (cases ×
+ * variants / concurrency × one answer's time, that time measured as one /api/chat stream of a
+ * case's answer on its own), and the longest main-thread task while results stream in (a `longtask` observer).
+ * Writes its own section of BENCHMARKS.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { stopChild } from "./children.ts";
+import { buildAppIfMissing, resetFake, setFault, startApp, startFake, type AppServer } from "./servers.ts";
+import { median } from "./stats.ts";
+import { benchAgent, streamOnce, type StreamTarget } from "./stream-client.ts";
+
+const CASES = 50;
+const VARIANTS = ["mistral-small-latest", "ministral-8b-latest"];
+const CONCURRENCY = 4;
+const CHUNK_DELAY_MS = 80;
+const SINGLE_RUNS = 5;
+export const WALL_TIME_TARGET = 1.2;
+export const LONG_TASK_TARGET_MS = 50;
+
+export type CompareBench = {
+  oneAnswerMs: number;
+  idealMs: number;
+  wallMs: number;
+  ratio: number;
+  longestTaskMs: number;
+  longTasks: number;
+  passed: string[];
+};
+
+const START = "<!-- bench:compare:start -->";
+const END = "<!-- bench:compare:end -->";
+
+function variant(id: string, model: string, n: number) {
+  return {
+    id,
+    name: `Variant ${n}`,
+    system: "Repeat the case.",
+    messages: [],
+    parameters: {
+      model,
+      temperature: null,
+      maxTokens: null,
+      topP: null,
+      randomSeed: null,
+      stop: [],
+      safePrompt: false,
+      maxRetries: 2,
+      responseFormat: { type: "text" },
+      tools: [],
+      toolChoice: "auto",
+      parallelToolCalls: true,
+    },
+  };
+}
+
+/** The Compare page's stored state: the variants, `cases` cases expecting their own number. */
+function compareState(cases: number, variants: readonly string[]) {
+  return {
+    version: 1,
+    state: {
+      variants: variants.map((model, i) => variant(`v${i + 1}`, model, i + 1)),
+      userMessage: "Case {n}",
+      values: { n: "0" },
+      answers: {},
+      cases: Array.from({ length: cases }, (_, i) => ({
+        id: `c${i + 1}`,
+        values: { n: String(i + 1) },
+        expected: `Case ${i + 1}`,
+        check: "contains",
+      })),
+      results: {},
+      concurrency: CONCURRENCY,
+    },
+  };
+}
+
+async function openWith(page: Page, app: AppServer, state: unknown): Promise<void> {
+  await page.goto(`${app.origin}/compare`);
+  await page.evaluate((value) => localStorage.setItem("mistral-playground.compare", value), JSON.stringify(state));
+  await page.reload();
+  await page.getByRole("button", { name: "Run cases" }).waitFor();
+}
+
+/** Presses Run cases and waits for the progress bar to go; the wall time in the page's clock. */
+async function runCases(page: Page): Promise<number> {
+  const started = await page.evaluate(() => performance.now());
+  await page.getByRole("button", { name: "Run cases" }).click();
+  await page.getByRole("progressbar", { name: "Progress" }).waitFor({ state: "attached", timeout: 10_000 });
+  await page.getByRole("progressbar", { name: "Progress" }).waitFor({ state: "detached", timeout: 300_000 });
+  return (await page.evaluate(() => performance.now())) - started;
+}
+
+export async function measureCompareCases(): Promise<CompareBench> {
+  await buildAppIfMissing();
+  const fake = await startFake();
+  const app = await startApp(fake);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(() => {
+      const tasks: { start: number; duration: number }[] = [];
+      (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: "longtask", buffered: true });
+    });
+    await resetFake(fake);
+    await setFault(fake, { kind: "slow", chunkDelayMs: CHUNK_DELAY_MS });
+
+    const single: number[] = [];
+    // The request a case of the run sends, on its own.
+    const one: StreamTarget = {
+      url: new URL(`${app.origin}/api/chat`),
+      headers: {},
+      body: JSON.stringify({
+        messages: [
+          { role: "system", content: "Repeat the case." },
+          { role: "user", content: "Case 10" },
+        ],
+        parameters: variant("v", VARIANTS[0] ?? "", 1).parameters,
+      }),
+      format: "ui-message-stream",
+    };
+    for (let run = 0; run <= SINGLE_RUNS; run++) {
+      const result = await streamOnce(one, 30_000);
+      if (result.error) throw new Error(`one answer failed: ${result.error}`);
+      if (run > 0) single.push(result.totalMs); // the first run warms the server
+    }
+    const oneAnswerMs = median(single);
+
+    await openWith(page, app, compareState(CASES, VARIANTS));
+    const from = await page.evaluate(() => performance.now());
+    const wallMs = await runCases(page);
+    const tasks = await page.evaluate(
+      (since) =>
+        (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter(
+          (task) => task.start >= since,
+        ),
+      from,
+    );
+    const passed = await page.getByRole("table", { name: "Results" }).getByTestId("pass-rate").allTextContents();
+    const idealMs = ((CASES * VARIANTS.length) / CONCURRENCY) * oneAnswerMs;
+    return {
+      oneAnswerMs,
+      idealMs,
+      wallMs,
+      ratio: wallMs / idealMs,
+      longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
+      longTasks: tasks.length,
+      passed,
+    };
+  } finally {
+    await browser.close();
+    benchAgent.destroy();
+    await stopChild(app.child);
+    await stopChild(fake.child);
+  }
+}
+
+export function compareTable(r: CompareBench): string {
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  return [
+    "| Measure | Value | Target |",
+    "| --- | ---: | ---: |",
+    `| (d) one answer alone, through /api/chat (median of ${SINGLE_RUNS}) | ${ms(r.oneAnswerMs)} | |`,
+    `| (d) ${CASES} cases × ${VARIANTS.length} variants, ${CONCURRENCY} at once: wall time | ${ms(r.wallMs)} | |`,
+    `| (d) ideal (${CASES} × ${VARIANTS.length} / ${CONCURRENCY} × one answer) | ${ms(r.idealMs)} | |`,
+    `| (d) wall time / ideal | ${r.ratio.toFixed(2)}× | ≤ ${WALL_TIME_TARGET}× |`,
+    `| (d) longest main-thread task while results stream in (${r.longTasks} over 50 ms) | ${ms(r.longestTaskMs)} | ≤ ${LONG_TASK_TARGET_MS} ms |`,
+    `| (d) pass rate per variant | ${r.passed.join(", ")} | |`,
+  ].join("\n");
+}
+
+export function compareVerdict(r: CompareBench): { pass: boolean; sentence: string } {
+  const pass = r.ratio <= WALL_TIME_TARGET && r.longestTaskMs <= LONG_TASK_TARGET_MS;
+  return {
+    pass,
+    sentence: `Target: a case run within ${WALL_TIME_TARGET}× of the ideal and no main-thread task over ${LONG_TASK_TARGET_MS} ms — **${pass ? "PASS" : "FAIL"}** (${r.ratio.toFixed(2)}×, ${r.longestTaskMs.toFixed(0)} ms).`,
+  };
+}
+
+export function writeCompareSection(r: CompareBench, path = "BENCHMARKS.md"): void {
+  const section = [
+    START,
+    "## Compare: a case run in the browser",
+    "",
+    `- Date: ${new Date().toISOString()}; the fake paces each piece by ${CHUNK_DELAY_MS} ms`,
+    "",
+    compareTable(r),
+    "",
+    compareVerdict(r).sentence,
+    END,
+  ].join("\n");
+  const current = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + section + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(path, next);
+}
+
+/** Runs (d), prints and records it; false when it misses a target or loses a result. */
+export async function benchCompareCases(): Promise<boolean> {
+  console.log("bench: (d) Compare, 50 cases × 2 variants in Chromium");
+  const result = await measureCompareCases();
+  console.log(`\n${compareTable(result)}\n\n${compareVerdict(result).sentence}`);
+  writeCompareSection(result);
+  return result.passed.every((rate) => rate === `${CASES}/${CASES} · 100%`);
+}

@@ -1,0 +1,224 @@
+import { expect, test, type Page } from "@playwright/test";
+import { fake, plainMessages } from "./fake.ts";
+
+function variant(page: Page, n: number) {
+  return page.getByRole("region", { name: `Variant ${n}`, exact: true });
+}
+
+/** Two variants, the second on another model, answering one user message. */
+async function twoVariants(page: Page, userMessage: string) {
+  await page.goto("/compare");
+  await expect(variant(page, 1)).toBeVisible();
+  await page.getByRole("textbox", { name: "User message" }).fill(userMessage);
+  await variant(page, 1).getByRole("combobox", { name: "Model" }).selectOption("mistral-large-latest");
+  await page.getByRole("button", { name: "Add variant" }).click();
+  await variant(page, 2).getByRole("combobox", { name: "Model" }).selectOption("mistral-small-latest");
+  await variant(page, 2).getByRole("spinbutton", { name: "Temperature" }).fill("0.7");
+}
+
+/** Three cases: the third expects the small model's name, which only Variant 2 says. */
+async function threeCases(page: Page) {
+  const cases = page.getByRole("region", { name: "Test cases" });
+  const rows = [
+    ["hello", "hello"],
+    ["bye", "bye"],
+    ["ciao", "mistral-small-latest"],
+  ] as const;
+  for (const [index, [word, expected]] of rows.entries()) {
+    const n = index + 1;
+    await cases.getByRole("button", { name: "Add case" }).click();
+    await cases.getByRole("textbox", { name: `word (case ${n})`, exact: true }).fill(word);
+    await cases.getByRole("textbox", { name: `Expected (case ${n})`, exact: true }).fill(expected);
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  await fake.reset();
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+});
+
+test("Compare opens from the playground with its prompt, and two models answer at once", async ({ page }) => {
+  await page.getByRole("textbox", { name: "System message" }).fill("Be brief.");
+  await page.getByRole("textbox", { name: "User message" }).fill("Which model are you?");
+  await page.getByRole("link", { name: "Compare", exact: true }).click();
+  await expect(page).toHaveURL(/\/compare$/);
+  await expect(variant(page, 1).getByRole("textbox", { name: "System message" })).toHaveValue("Be brief.");
+  await expect(page.getByRole("textbox", { name: "User message" })).toHaveValue("Which model are you?");
+
+  await variant(page, 1).getByRole("combobox", { name: "Model" }).selectOption("mistral-large-latest");
+  await page.getByRole("button", { name: "Add variant" }).click();
+  await expect(variant(page, 2).getByRole("textbox", { name: "System message" })).toHaveValue("Be brief.");
+  await variant(page, 2).getByRole("combobox", { name: "Model" }).selectOption("mistral-small-latest");
+
+  // Each piece takes 400 ms: one answer after the other could not have both streaming at once.
+  await fake.fault({ kind: "slow", chunkDelayMs: 400 });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Stop", exact: true })).toBeVisible();
+  await expect(variant(page, 1).getByTestId("variant-answer")).toContainText("I am");
+  await expect(variant(page, 2).getByTestId("variant-answer")).toContainText("I am");
+
+  await expect(variant(page, 1).getByTestId("variant-answer")).toHaveText(
+    "I am mistral-large-latest. You said: Which model are you?",
+    { timeout: 15_000 },
+  );
+  await expect(variant(page, 2).getByTestId("variant-answer")).toHaveText(
+    "I am mistral-small-latest. You said: Which model are you?",
+    { timeout: 15_000 },
+  );
+  for (const n of [1, 2]) {
+    await expect(variant(page, n).getByTestId("variant-usage")).toContainText(
+      /\d+ in \/ \d+ out · stop · first token [\d.]+ m?s · [\d.]+ m?s · ≈ \$[\d.e-]+\s*[\d.]+ tokens\/s/,
+    );
+  }
+  // The user message stays: it is part of what is compared.
+  await expect(page.getByRole("textbox", { name: "User message" })).toHaveValue("Which model are you?");
+
+  const requests = await fake.chatRequests();
+  expect(requests.map((r) => r.body.model).sort()).toEqual(["mistral-large-latest", "mistral-small-latest"]);
+  expect(Math.abs(requests[0]!.receivedAt - requests[1]!.receivedAt)).toBeLessThan(1000);
+  for (const request of requests) {
+    expect(request.status).toBe(200);
+    expect(plainMessages(request)).toEqual([
+      { role: "system", content: "Be brief." },
+      { role: "user", content: "Which model are you?" },
+    ]);
+  }
+});
+
+test("an error stays in its variant while the others answer", async ({ page }) => {
+  await twoVariants(page, "Hello");
+  await variant(page, 2).getByRole("textbox", { name: "System message" }).fill("Answer {politely");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(variant(page, 1).getByTestId("variant-answer")).toHaveText("You said: Hello");
+  await expect(variant(page, 2).getByRole("alert")).toContainText("System message");
+  await expect(variant(page, 1).getByRole("alert")).toHaveCount(0);
+  expect(await fake.chatRequests()).toHaveLength(1);
+  await variant(page, 2).getByRole("textbox", { name: "System message" }).fill("Answer politely");
+  await page.getByRole("button", { name: "Retry Variant 2" }).click();
+  await expect(variant(page, 2).getByTestId("variant-answer")).toHaveText("You said: Hello");
+  await expect(variant(page, 2).getByRole("alert")).toHaveCount(0);
+});
+
+test("3 cases × 2 variants: checks, pass rate per variant, and everything survives a reload", async ({ page }) => {
+  await twoVariants(page, "Which model says {word}?");
+  await threeCases(page);
+  await page.getByRole("button", { name: "Run cases" }).click();
+
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.getByTestId("pass-rate")).toHaveText(["2/3 · 67%", "3/3 · 100%"], { timeout: 15_000 });
+  await expect(page.getByRole("progressbar", { name: "Progress" })).toHaveCount(0);
+  await expect(results.getByRole("row")).toHaveCount(1 + 3 + 4);
+  await expect(results.locator('[data-outcome="fail"]')).toHaveCount(1);
+  await expect(results).toContainText("Does not contain “mistral-small-latest”.");
+  const requests = await fake.chatRequests();
+  expect(requests).toHaveLength(6);
+  expect(requests.map((r) => plainMessages(r).at(-1)?.content).sort()).toEqual(
+    ["bye", "bye", "ciao", "ciao", "hello", "hello"].map((w) => `Which model says ${w}?`),
+  );
+
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Results" }).getByTestId("pass-rate")).toHaveText([
+    "2/3 · 67%",
+    "3/3 · 100%",
+  ]);
+  await expect(page.getByRole("textbox", { name: "word (case 3)" })).toHaveValue("ciao");
+  await expect(variant(page, 2).getByRole("combobox", { name: "Model" })).toHaveValue("mistral-small-latest");
+});
+
+test("a case missing a value is skipped with the reason; a bad regular expression is an error on its field", async ({
+  page,
+}) => {
+  await twoVariants(page, "Say {word}");
+  const cases = page.getByRole("region", { name: "Test cases" });
+  await cases.getByRole("button", { name: "Add case" }).click();
+  await cases.getByRole("button", { name: "Add case" }).click();
+  await cases.getByRole("textbox", { name: "word (case 1)" }).fill("hi");
+  await cases.getByRole("combobox", { name: "Check (case 1)" }).selectOption("regex");
+  await cases.getByRole("textbox", { name: "Expected (case 1)" }).fill("(hi");
+  await expect(cases.getByRole("textbox", { name: "Expected (case 1)" })).toHaveAttribute("aria-invalid", "true");
+  await expect(cases).toContainText("The regular expression does not compile");
+  await expect(cases).toContainText("Missing {word}: this case is skipped.");
+
+  await page.getByRole("button", { name: "Run cases" }).click();
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.locator('[data-outcome="skipped"]')).toHaveCount(2);
+  await expect(results.locator('[data-outcome="fail"]')).toHaveCount(2, { timeout: 15_000 });
+  expect(await fake.chatRequests()).toHaveLength(2);
+  // Nothing typed is lost.
+  await expect(cases.getByRole("textbox", { name: "Expected (case 1)" })).toHaveValue("(hi");
+});
+
+test("Stop during a case run stops what is in flight and sends nothing more; Run only missing finishes", async ({
+  page,
+}) => {
+  await twoVariants(page, "Say {word}");
+  const cases = page.getByRole("region", { name: "Test cases" });
+  for (let n = 1; n <= 5; n++) {
+    await cases.getByRole("button", { name: "Add case" }).click();
+    await cases.getByRole("textbox", { name: `word (case ${n})`, exact: true }).fill(`w${n}`);
+  }
+  await page.getByRole("spinbutton", { name: "Requests at once" }).fill("2");
+  await fake.fault({ kind: "slow", chunkDelayMs: 1_000 });
+  await page.getByRole("button", { name: "Run cases" }).click();
+
+  const progress = page.getByRole("progressbar", { name: "Progress" });
+  await expect(progress).toHaveAttribute("aria-valuemax", "10");
+  await expect(progress).toHaveAttribute("aria-valuenow", "0");
+  await expect.poll(async () => (await fake.chatRequests()).length).toBe(2);
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect(progress).toHaveCount(0);
+  await expect.poll(async () => (await fake.chatRequests()).filter((r) => r.aborted).length).toBe(2);
+  expect(await fake.chatRequests()).toHaveLength(2);
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.locator('[data-outcome="stopped"]')).toHaveCount(2);
+
+  await fake.fault(null);
+  await page.getByRole("button", { name: "Run only missing" }).click();
+  await expect(results.locator('[data-outcome="done"]')).toHaveCount(10, { timeout: 15_000 });
+  expect(await fake.chatRequests()).toHaveLength(12);
+});
+
+test("a comparison is shared as a link that shows the variants side by side without JavaScript", async ({
+  page,
+  browser,
+}) => {
+  // Two runs, then the first share of a fresh database, which creates its table.
+  test.setTimeout(60_000);
+  await twoVariants(page, "Which model says {word}?");
+  await page.getByRole("textbox", { name: "word", exact: true }).fill("hi");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(variant(page, 2).getByTestId("variant-answer")).toHaveText(
+    "I am mistral-small-latest. You said: Which model says hi?",
+    { timeout: 15_000 },
+  );
+  await threeCases(page);
+  await page.getByRole("button", { name: "Run cases" }).click();
+  await expect(page.getByRole("table", { name: "Results" }).getByTestId("pass-rate")).toHaveText(
+    ["2/3 · 67%", "3/3 · 100%"],
+    { timeout: 15_000 },
+  );
+
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const link = page.getByRole("dialog").getByRole("textbox", { name: "Link" });
+  await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/, { timeout: 20_000 });
+  const url = await link.inputValue();
+
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const shared = await reader.newPage();
+  await shared.goto(url);
+  await expect(variant(shared, 1).getByTestId("variant-answer")).toContainText(
+    "I am mistral-large-latest. You said: Which model says hi?",
+  );
+  await expect(variant(shared, 2).getByTestId("variant-answer")).toContainText("I am mistral-small-latest.");
+  await expect(variant(shared, 2)).toContainText("mistral-small-latest · Temperature 0.7");
+  await expect(shared.getByRole("table", { name: "Results" }).getByTestId("pass-rate")).toHaveText([
+    "2/3 · 67%",
+    "3/3 · 100%",
+  ]);
+  const [one, two] = [await variant(shared, 1).boundingBox(), await variant(shared, 2).boundingBox()];
+  expect(two!.x).toBeGreaterThan(one!.x + one!.width - 1);
+  expect(two!.y).toBe(one!.y);
+  await reader.close();
+});
