@@ -24,7 +24,7 @@ afterEach(() => {
 
 const body = {
   messages: [{ role: "user", content: "Count my tokens." }],
-  parameters: { ...defaultParameters, tools: [], responseFormat: { type: "text" } },
+  parameters: { ...defaultParameters, tools: [], responseFormat: { type: "text" }, prediction: null, promptMode: null },
 };
 
 function run(headers: Record<string, string>) {
