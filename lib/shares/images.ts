@@ -9,11 +9,17 @@ export const MAX_SHARE_BODY_BYTES = 1_048_576 + base64Length(SHARE_IMAGE_BYTES);
 
 /** The text of a share's JSON, its images' data URLs aside: this is what the text megabyte counts. */
 export const MAX_SHARE_TEXT_BYTES = 1_048_576;
-export function shareTextBytes(body: unknown): number {
-  const text = JSON.stringify(body, (key, value: unknown) =>
-    key === "url" && typeof value === "string" && value.startsWith("data:") ? "" : value,
-  );
-  return Buffer.byteLength(text);
+export function shareTextBytes(body: unknown): number | undefined {
+  try {
+    const text = JSON.stringify(body, (key, value: unknown) =>
+      key === "url" && typeof value === "string" && value.startsWith("data:") ? "" : value,
+    );
+    return Buffer.byteLength(text);
+  } catch (error) {
+    // Nested deeper than the stack allows: not a share any run could have made.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** A share's images in conversation order; `/s/{id}/images/{n}` serves the n-th. */

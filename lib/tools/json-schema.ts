@@ -1,5 +1,5 @@
 import { Validator, type OutputUnit, type Schema, type SchemaDraft } from "@cfworker/json-schema";
-import draft07MetaSchema from "ajv/dist/refs/json-schema-draft-07.json";
+import draft07MetaSchema from "ajv/dist/refs/json-schema-draft-07.json" with { type: "json" };
 import { format, messages as t } from "@/lib/i18n";
 
 /**

@@ -25,7 +25,15 @@ export async function POST(request: Request): Promise<Response> {
 
   const body = await readJsonBody(request, MAX_SHARE_BODY_BYTES);
   if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
-  if (shareTextBytes(body.value) > MAX_SHARE_TEXT_BYTES) {
+  const textBytes = shareTextBytes(body.value);
+  if (textBytes === undefined) {
+    return jsonError(
+      400,
+      "invalid_request",
+      "The share is nested too deeply to read. Export it again from the playground.",
+    );
+  }
+  if (textBytes > MAX_SHARE_TEXT_BYTES) {
     const message = "The share is larger than 1 MB (1,048,576 bytes) besides its images. Shorten it and try again.";
     return jsonError(413, "too_large", message);
   }
