@@ -15,6 +15,7 @@ const baseEnv: Record<string, string | undefined> = {
   MISTRAL_BASE_URL: `http://127.0.0.1:${E2E.fakePort}/v1`,
   // Every spec runs from one address, faster than a person: the limit has its own tests.
   CHAT_RATE_LIMIT_PER_MINUTE: "10000",
+  SHARE_RATE_LIMIT_PER_MINUTE: "10000",
 };
 
 if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
