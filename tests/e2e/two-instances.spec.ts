@@ -126,7 +126,10 @@ test("a session made on one instance is honoured by the other", async () => {
 
 test("the chat limit counts runs on both instances together", async () => {
   const [first, second] = urls as [string, string];
-  const body = { messages: [{ role: "user", content: "Hello" }], parameters: { ...defaultParameters, tools: [], prediction: null, promptMode: null } };
+  const body = {
+    messages: [{ role: "user", content: "Hello" }],
+    parameters: { ...defaultParameters, tools: [], prediction: null, promptMode: null },
+  };
   const remaining: (string | null)[] = [];
   for (const url of [first, second, first]) {
     const response = await send(url, "/api/chat", { body, cookie });
