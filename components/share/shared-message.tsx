@@ -1,10 +1,16 @@
-import { MarkdownTree, PlainMarkdown } from "@/components/conversation/markdown";
+import { Markdown, MarkdownTree, PlainMarkdown } from "@/components/conversation/markdown";
 import { ToolCallList } from "@/components/conversation/tool-call-list";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import type { MarkdownPart } from "@/lib/render/markdown-renderer";
 import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { TemplateDetails } from "./template-details";
+
+/**
+ * A short answer whose worker render is not ready yet is rendered on the request: a few
+ * thousand characters cost milliseconds whatever they hold, so only long ones wait for a worker.
+ */
+const INLINE_MARKDOWN_CHARS = 4_000;
 
 /**
  * One message of a shared transcript, read-only. `sent` is its text as Mistral received it;
@@ -59,6 +65,8 @@ export function SharedMessage({
           {message.content ? (
             markdown?.ok ? (
               <MarkdownTree tree={markdown.tree} />
+            ) : markdown === undefined && message.content.length <= INLINE_MARKDOWN_CHARS ? (
+              <Markdown text={message.content} />
             ) : (
               <PlainMarkdown text={message.content} reason={markdown?.reason ?? "pending"} />
             )
