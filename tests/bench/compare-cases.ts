@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { stopChild } from "./children.ts";
 import { buildAppIfMissing, resetFake, setFault, startApp, startFake, type AppServer } from "./servers.ts";
+import { defaultParameters } from "../../lib/workspace/model.ts";
 import { median } from "./stats.ts";
 import { benchAgent, streamOnce, type StreamTarget } from "./stream-client.ts";
 
@@ -39,20 +40,7 @@ function variant(id: string, model: string, n: number) {
     name: `Variant ${n}`,
     system: "Repeat the case.",
     messages: [],
-    parameters: {
-      model,
-      temperature: null,
-      maxTokens: null,
-      topP: null,
-      randomSeed: null,
-      stop: [],
-      safePrompt: false,
-      maxRetries: 2,
-      responseFormat: { type: "text" },
-      tools: [],
-      toolChoice: "auto",
-      parallelToolCalls: true,
-    },
+    parameters: { ...defaultParameters, model },
   };
 }
 
