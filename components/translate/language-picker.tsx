@@ -1,14 +1,19 @@
 "use client";
 
 import { messages as t } from "@/lib/i18n";
-import { targetLanguages } from "@/lib/translate/languages";
+import type { TargetLanguage } from "@/lib/translate/languages";
 
 /** Checkboxes named by each language's English name, with its own name beside it. */
 export function LanguagePicker({
+  languages,
+  userCode,
   selected,
   disabled,
   onChange,
 }: {
+  languages: readonly TargetLanguage[];
+  /** The browser's language, marked as the user's own. */
+  userCode: string | undefined;
   selected: readonly string[];
   disabled: boolean;
   onChange: (codes: string[]) => void;
@@ -17,12 +22,13 @@ export function LanguagePicker({
     <fieldset disabled={disabled} className="space-y-1">
       <legend className="mb-1 text-xs font-medium text-muted">{t.translate.targets}</legend>
       <div className="grid grid-cols-2 gap-x-3 gap-y-1">
-        {targetLanguages.map((language) => (
-          <label key={language.code} className="flex items-center gap-2 text-sm">
+        {languages.map((language) => (
+          <label key={language.code} className="flex min-w-0 items-center gap-2 text-sm">
             <input
               type="checkbox"
               className="accent-accent"
               checked={selected.includes(language.code)}
+              aria-describedby={language.code === userCode ? "translate-your-language" : undefined}
               onChange={(event) =>
                 onChange(
                   event.target.checked
@@ -35,6 +41,16 @@ export function LanguagePicker({
             <span lang={language.code} aria-hidden className="truncate text-xs text-muted">
               {language.nativeName}
             </span>
+            {language.code === userCode ? (
+              // Out of the checkbox's name (it is the language's), read as its description instead.
+              <span
+                id="translate-your-language"
+                aria-hidden
+                className="shrink-0 rounded bg-accent/15 px-1 text-[11px] text-accent"
+              >
+                {t.translate.yourLanguage}
+              </span>
+            ) : null}
           </label>
         ))}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { RunAlert } from "@/components/conversation/run-alert";
 import { ModelSelect } from "@/components/parameters/model-select";
 import { useModelList } from "@/components/parameters/use-model-list";
@@ -12,11 +12,11 @@ import { VariableField } from "@/components/variables/variable-field";
 import { messages as t } from "@/lib/i18n";
 import { findModel } from "@/lib/mistral/catalogue";
 import { useSettings } from "@/lib/store/settings-store";
-import { draftBasis, resumableDraft, useTranslateDraft } from "@/lib/store/translate-store";
+import { useTranslateDraft } from "@/lib/store/translate-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { findLanguage, targetLanguages } from "@/lib/translate/languages";
-import { SOURCE_TEXT, translationTemplate } from "@/lib/translate/requests";
-import { startTranslations, stopTranslations } from "@/lib/run/translation-run";
+import { findLanguage, offeredLanguages, userLanguageCode } from "@/lib/translate/languages";
+import { translationTemplate } from "@/lib/translate/requests";
+import { retryTranslation, startTranslations, stopTranslations } from "@/lib/run/translation-run";
 import { translationSelectors, useTranslationRun } from "@/lib/store/translation-run-store";
 import { LanguagePicker } from "./language-picker";
 import { PromptTemplate } from "./prompt-template";
@@ -29,32 +29,31 @@ import { TranslationTotals } from "./translation-totals";
  */
 export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
   const id = useId();
-  // The workspace is read once: the demo starts from it and leaves it as it is.
-  const [template] = useState(() => translationTemplate(useWorkspace.getState()));
-  // What the user typed here last time, while the workspace it started from is unchanged.
-  const [resumed] = useState(() => resumableDraft(template));
-  const [source, setSource] = useState(resumed?.source ?? template.values[SOURCE_TEXT] ?? "");
-  const [values, setValues] = useState(resumed?.values ?? template.values);
-  const [model, setModel] = useState(resumed?.model ?? template.parameters.model);
+  // The workspace is read once: the demo starts from it (or resumes what was typed against it).
+  const [template] = useState(() => {
+    const from = translationTemplate(useWorkspace.getState());
+    useTranslateDraft.getState().resume(from);
+    return from;
+  });
+  const [userCode] = useState(() => userLanguageCode(navigator.languages));
+  const languages = offeredLanguages(userCode);
+  const draft = useTranslateDraft((s) => s.draft);
+  const { setSource, setValue, setModel, setTargets } = useTranslateDraft.getState();
   const targets = useTranslateDraft((s) => s.targets);
-  const setTargets = useTranslateDraft((s) => s.setTargets);
+  const runLanguages = useTranslateDraft((s) => s.results.languages);
   const list = useModelList();
   const hasUserKey = useSettings((s) => s.apiKey !== "");
   const running = useTranslationRun(translationSelectors.running);
   const notice = useTranslationRun((s) => s.notice);
-  const runLanguages = useTranslationRun((s) => s.languages);
-
-  useEffect(() => {
-    useTranslateDraft.getState().saveDraft({ basis: draftBasis(template), source, values, model });
-  }, [template, source, values, model]);
+  const source = draft?.source ?? "";
+  const values = draft?.values ?? template.values;
+  const model = draft?.model ?? template.parameters.model;
 
   function translate() {
     startTranslations({
       serverHasKey,
-      template: { ...template, parameters: { ...template.parameters, model } },
-      values,
-      source,
-      languages: targetLanguages.filter((language) => targets.includes(language.code)),
+      template,
+      languages: languages.filter((language) => targets.includes(language.code)),
     });
   }
 
@@ -95,14 +94,20 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
               key={name}
               name={name}
               value={Object.hasOwn(values, name) ? (values[name] ?? "") : ""}
-              onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
+              onChange={(value) => setValue(name, value)}
             />
           ))}
           <PromptTemplate template={template} />
         </div>
         <div className="flex flex-col gap-3">
           <ModelSelect value={model} onChange={setModel} list={list} current={findModel(list?.models ?? [], model)} />
-          <LanguagePicker selected={targets} disabled={running} onChange={setTargets} />
+          <LanguagePicker
+            languages={languages}
+            userCode={userCode}
+            selected={targets}
+            disabled={running}
+            onChange={setTargets}
+          />
           <div className="flex justify-end">
             {running ? (
               <Button variant="danger" onClick={stopTranslations}>
@@ -125,7 +130,15 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
           >
             {runLanguages.flatMap((code) => {
               const language = findLanguage(code);
-              return language ? [<TranslationColumn key={code} language={language} />] : [];
+              return language
+                ? [
+                    <TranslationColumn
+                      key={code}
+                      language={language}
+                      onRetry={() => retryTranslation({ serverHasKey, template, language })}
+                    />,
+                  ]
+                : [];
             })}
           </section>
           <TranslationTotals />

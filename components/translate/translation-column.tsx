@@ -3,11 +3,13 @@
 import { useChat } from "@ai-sdk/react";
 import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
-import { cn } from "@/lib/cn";
-import { messages as t } from "@/lib/i18n";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { format, messages as t } from "@/lib/i18n";
 import type { TargetLanguage } from "@/lib/translate/languages";
 import { translationChat } from "@/lib/run/translation-run";
-import { useTranslationRun } from "@/lib/store/translation-run-store";
+import { useTranslateDraft } from "@/lib/store/translate-store";
+import { translationSelectors, useTranslationRun } from "@/lib/store/translation-run-store";
 
 type ColumnStatus = "waiting" | "streaming" | "done" | "stopped" | "failed";
 
@@ -19,26 +21,25 @@ const statusLabels: Record<ColumnStatus, string> = {
   failed: t.translate.failed,
 };
 
-/** One language of a run: its text as it streams, then its usage and latency. */
-export function TranslationColumn({ language }: { language: TargetLanguage }) {
+/** One language of a run: its text as it streams, then its usage and latency, to copy or run again. */
+export function TranslationColumn({ language, onRetry }: { language: TargetLanguage; onRetry: () => void }) {
   const { messages, status: chatStatus } = useChat({ chat: translationChat(language.code).chat });
-  const outcome = useTranslationRun((s) => s.outcomes[language.code]);
+  const outcome = useTranslateDraft((s) => s.results.outcomes[language.code]);
+  const active = useTranslationRun(translationSelectors.isActive(language.code));
   const streamed = messages
     .at(-1)
     ?.parts.map((part) => (part.type === "text" ? part.text : ""))
     .join("");
   const text = outcome ? (outcome.answer?.content ?? "") : (streamed ?? "");
   const status: ColumnStatus = outcome?.status ?? (chatStatus === "streaming" ? "streaming" : "waiting");
+  const ended = outcome !== undefined && !active;
 
   return (
     <section
       aria-label={language.name}
-      aria-busy={outcome === undefined}
+      aria-busy={!ended}
       data-status={status}
-      className={cn(
-        "flex min-w-0 flex-col gap-2 rounded-lg border bg-surface p-3",
-        outcome === undefined ? "border-accent/50" : status === "failed" ? "border-danger/40" : "border-border",
-      )}
+      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3 data-[status=failed]:border-danger/40 data-[status=streaming]:border-accent/50 data-[status=waiting]:border-accent/50"
     >
       <header className="flex items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">
@@ -48,7 +49,7 @@ export function TranslationColumn({ language }: { language: TargetLanguage }) {
           </span>
         </h3>
         <span className="flex items-center gap-1.5 text-xs text-muted">
-          {outcome === undefined ? <span className="h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden /> : null}
+          {ended ? null : <span className="h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden />}
           {statusLabels[status]}
         </span>
       </header>
@@ -65,6 +66,24 @@ export function TranslationColumn({ language }: { language: TargetLanguage }) {
         </p>
       ) : null}
       {outcome?.answer?.metadata ? <AnswerSummary metadata={outcome.answer.metadata} /> : null}
+      {ended ? (
+        <div className="flex justify-end gap-1">
+          {text ? (
+            <CopyButton
+              text={text}
+              label={format(t.translate.copyTranslation, { language: language.name })}
+              className="border border-border"
+            />
+          ) : null}
+          <Button
+            size="sm"
+            aria-label={format(t.translate.retryLanguage, { language: language.name })}
+            onClick={onRetry}
+          >
+            {t.translate.retry}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }

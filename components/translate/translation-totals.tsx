@@ -1,9 +1,9 @@
 "use client";
 
-import { useShallow } from "zustand/react/shallow";
 import { formatCost, formatInteger, formatMs } from "@/components/usage/format";
 import { format, messages as t } from "@/lib/i18n";
-import { useTranslationRun } from "@/lib/store/translation-run-store";
+import { useTranslateDraft } from "@/lib/store/translate-store";
+import { countOutcomes } from "@/lib/translate/results";
 import { sumTranslations } from "@/lib/translate/totals";
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -18,32 +18,49 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
 }
 
 /**
- * The run as a whole. Wall time against the sum of the requests' durations shows what running
- * them at once saved.
+ * The run as a whole: how many languages ended which way, and the tokens Mistral reported for
+ * them. Wall time against the sum of the requests' durations shows what running them at once saved.
  */
 export function TranslationTotals() {
-  const { languages, outcomes, startedAt, finishedAt } = useTranslationRun(
-    useShallow(({ languages, outcomes, startedAt, finishedAt }) => ({ languages, outcomes, startedAt, finishedAt })),
-  );
-  const finished = languages.filter((code) => outcomes[code] !== undefined);
-  const totals = sumTranslations(finished.map((code) => outcomes[code]?.answer?.metadata));
+  const results = useTranslateDraft((s) => s.results);
+  const counts = countOutcomes(results);
+  const ended = results.languages.flatMap((code) => results.outcomes[code] ?? []);
+  const totals = sumTranslations(ended.map((outcome) => outcome.answer?.metadata));
+  const notReported = ended.filter((outcome) => !outcome.answer?.metadata?.usage).length;
+  const reported = ended.length - notReported;
   const dash = "—";
+  const unreported = notReported > 0 ? ` (${format(t.translate.notReported, { n: notReported })})` : "";
   const cost = `≈ ${formatCost(totals.cost)}${totals.unpriced ? ` (${format(t.usage.unpriced, { n: totals.unpriced })})` : ""}`;
 
   return (
     <section aria-label={t.translate.total} className="rounded-lg border border-border bg-surface p-3">
       <h2 className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">{t.translate.total}</h2>
-      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Row label={t.translate.finished} value={`${finished.length} / ${languages.length}`} testId="total-finished" />
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-8">
+        <Row
+          label={t.translate.finished}
+          value={`${counts.done} / ${results.languages.length}`}
+          testId="total-finished"
+        />
+        <Row label={t.translate.stoppedCount} value={formatInteger(counts.stopped)} testId="total-stopped" />
+        <Row label={t.translate.failedCount} value={formatInteger(counts.failed)} testId="total-failed" />
         <Row
           label={t.translate.tokens}
-          value={`${formatInteger(totals.promptTokens)} / ${formatInteger(totals.completionTokens)}`}
+          value={
+            reported > 0
+              ? `${formatInteger(totals.promptTokens)} / ${formatInteger(totals.completionTokens)}${unreported}`
+              : dash
+          }
+          testId="total-in-out"
         />
-        <Row label={t.usage.total} value={formatInteger(totals.totalTokens)} testId="total-tokens" />
-        <Row label={t.translate.cost} value={cost} />
+        <Row
+          label={t.usage.total}
+          value={reported > 0 ? formatInteger(totals.totalTokens) : dash}
+          testId="total-tokens"
+        />
+        <Row label={t.translate.cost} value={reported > 0 ? cost : dash} />
         <Row
           label={t.translate.wallTime}
-          value={startedAt !== null && finishedAt !== null ? formatMs(finishedAt - startedAt) : dash}
+          value={results.wallTimeMs !== null ? formatMs(results.wallTimeMs) : dash}
           testId="total-wall-time"
         />
         <Row label={t.translate.sumOfLatencies} value={formatMs(totals.sumOfDurationsMs)} />

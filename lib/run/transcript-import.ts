@@ -3,7 +3,7 @@ import { format, messages as t } from "@/lib/i18n";
 import { latestVersion, restoreVersion, type LibraryResult } from "@/lib/prompts/library";
 import { findPreset } from "@/lib/prompts/presets";
 import { usePrompts } from "@/lib/store/prompts-store";
-import { fetchShare } from "@/lib/store/shares-store";
+import { fetchShare } from "@/lib/shares/client";
 import { useTranscriptImport, type IncomingTranscript } from "@/lib/store/transcript-import-store";
 import { isRunning } from "./workspace-run";
 

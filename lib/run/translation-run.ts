@@ -2,10 +2,12 @@ import { describeFailure } from "@/lib/chat/failure";
 import { messages as t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
-import { translationSelectors, useTranslationRun, type TranslationOutcome } from "@/lib/store/translation-run-store";
+import { useTranslateDraft } from "@/lib/store/translate-store";
+import { translationSelectors, useTranslationRun } from "@/lib/store/translation-run-store";
 import type { TargetLanguage } from "@/lib/translate/languages";
+import type { TranslationOutcome } from "@/lib/translate/results";
 import type { FinishedAnswer } from "@/lib/workspace/model";
-import { buildTranslationRequests, type TranslationTemplate } from "@/lib/translate/requests";
+import { buildTranslationRequests, type TranslationRequest, type TranslationTemplate } from "@/lib/translate/requests";
 import { createPlaygroundChat } from "./playground-chat";
 
 type PlaygroundChat = ReturnType<typeof createPlaygroundChat>;
@@ -18,11 +20,16 @@ function finish(code: string, answer: FinishedAnswer | undefined, outcome: { isA
   const status: TranslationOutcome["status"] = outcome.isAbort ? "stopped" : outcome.isError ? "failed" : "done";
   const failure = outcome.isError && error ? describeFailure(error) : undefined;
   if (answer) useSession.getState().recordRun(answer.metadata);
-  useTranslationRun.setState((state) => {
-    const outcomes = { ...state.outcomes, [code]: { status, answer, failure } };
-    const allFinished = state.languages.every((language) => outcomes[language] !== undefined);
-    return { outcomes, finishedAt: allFinished ? performance.now() : null };
+  useTranslateDraft.getState().recordOutcome(code, {
+    status,
+    ...(answer ? { answer } : {}),
+    ...(failure ? { failure } : {}),
   });
+  const { active, startedAt } = useTranslationRun.getState();
+  const still = active.filter((language) => language !== code);
+  useTranslationRun.setState({ active: still, ...(still.length === 0 ? { startedAt: null } : {}) });
+  // The wall time is Translate's, from the press to its last language; a later Retry keeps it.
+  if (still.length === 0 && startedAt !== null) useTranslateDraft.getState().setWallTime(performance.now() - startedAt);
 }
 
 export function translationChat(code: string): PlaygroundChat {
@@ -33,40 +40,67 @@ export function translationChat(code: string): PlaygroundChat {
   return created;
 }
 
-/**
- * Sends one request per language, all at once. Nothing is sent when a check fails (no key, a
- * missing value, no source text); the notice says what to fix.
- */
-export function startTranslations(input: {
+type TranslationInput = {
   serverHasKey: boolean;
   template: TranslationTemplate;
-  values: Readonly<Record<string, string>>;
-  source: string;
   languages: readonly TargetLanguage[];
-}): void {
-  if (translationSelectors.running(useTranslationRun.getState())) return;
+};
+
+/** The requests to send, or nothing when a check fails (no key, a missing value, no source text). */
+function prepare(input: TranslationInput): { requests: TranslationRequest[]; apiKey: string } | undefined {
   const apiKey = useSettings.getState().apiKey;
   if (!apiKey && !input.serverHasKey) {
     useTranslationRun.setState({ notice: { code: "no_api_key", message: t.errors.no_api_key } });
-    return;
+    return undefined;
   }
-  const built = buildTranslationRequests(input);
+  const { draft } = useTranslateDraft.getState();
+  const { template } = input;
+  const built = buildTranslationRequests({
+    template: draft ? { ...template, parameters: { ...template.parameters, model: draft.model } } : template,
+    values: draft?.values ?? template.values,
+    source: draft?.source ?? "",
+    languages: input.languages,
+  });
   if (!built.ok) {
     useTranslationRun.setState({ notice: { code: "invalid_request", message: built.error } });
-    return;
+    return undefined;
   }
-  useTranslationRun.setState({
-    languages: built.value.map(({ language }) => language.code),
-    outcomes: {},
-    startedAt: performance.now(),
-    finishedAt: null,
-    notice: null,
-  });
-  for (const { language, body } of built.value) {
-    void translationChat(language.code).run({ body, apiKey });
+  useTranslationRun.setState({ notice: null });
+  return { requests: built.value, apiKey };
+}
+
+/**
+ * Sends one request per language, all at once, from the demo's draft (text, values, model).
+ * Nothing is sent when a check fails; the notice says what to fix.
+ */
+export function startTranslations(input: TranslationInput): void {
+  if (translationSelectors.running(useTranslationRun.getState())) return;
+  const prepared = prepare(input);
+  if (!prepared) return;
+  const codes = prepared.requests.map(({ language }) => language.code);
+  useTranslateDraft.getState().startResults(codes);
+  useTranslationRun.setState({ active: codes, startedAt: performance.now() });
+  for (const { language, body } of prepared.requests) {
+    void translationChat(language.code).run({ body, apiKey: prepared.apiKey });
   }
 }
 
+/** Sends one language of the last run again, with what the form holds now. */
+export function retryTranslation(input: {
+  serverHasKey: boolean;
+  template: TranslationTemplate;
+  language: TargetLanguage;
+}): void {
+  const { code } = input.language;
+  if (translationSelectors.isActive(code)(useTranslationRun.getState())) return;
+  const prepared = prepare({ ...input, languages: [input.language] });
+  const request = prepared?.requests[0];
+  if (!prepared || !request) return;
+  useTranslateDraft.getState().reopenResult(code);
+  useTranslationRun.setState((state) => ({ active: [...state.active, code] }));
+  void translationChat(code).run({ body: request.body, apiKey: prepared.apiKey });
+}
+
 export function stopTranslations(): void {
-  for (const code of useTranslationRun.getState().languages) void chats.get(code)?.stop();
+  for (const code of useTranslationRun.getState().active) void chats.get(code)?.stop();
 }

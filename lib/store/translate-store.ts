@@ -2,13 +2,15 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { z } from "zod";
 import { defaultTargets, findLanguage } from "@/lib/translate/languages";
-import type { TranslationTemplate } from "@/lib/translate/requests";
+import { SOURCE_TEXT, type TranslationTemplate } from "@/lib/translate/requests";
+import { noResults, settledResults, translationResultsSchema, type TranslationOutcome } from "@/lib/translate/results";
 
 /**
- * What the translation demo's user typed and picked, kept in this browser so a reload loses
- * none of it. The text and values belong to the workspace they started from (`basis`): when the
- * workspace's template or values change, the demo starts from those again. The languages are a
- * preference and always kept.
+ * What the translation demo's user typed and picked, and the last run's results, kept in this
+ * browser so a reload loses none of it. The text and values belong to the workspace they started
+ * from (`basis`): when the workspace's template or values change, the demo starts from those
+ * again. The languages are a preference and always kept. Streams in flight are not kept: a
+ * language still running at a reload comes back stopped.
  */
 
 const draftSchema = z.object({
@@ -26,18 +28,30 @@ const persistedSchema = z.object({
     .array(z.string())
     .transform((codes) => [...new Set(codes)].filter((code) => findLanguage(code) !== undefined))
     .catch([...defaultTargets]),
+  results: translationResultsSchema.catch(noResults),
 });
 
 export type PersistedTranslate = z.infer<typeof persistedSchema>;
 
 type TranslateActions = {
-  saveDraft: (draft: TranslateDraft) => void;
+  /** Starts the draft from `template`, unless the one kept was typed against this same template. */
+  resume: (template: TranslationTemplate) => void;
+  setSource: (source: string) => void;
+  setValue: (name: string, value: string) => void;
+  setModel: (model: string) => void;
   setTargets: (targets: string[]) => void;
+  /** A new run: these languages, none of them ended yet. */
+  startResults: (languages: string[]) => void;
+  /** One language runs again; its old outcome goes. */
+  reopenResult: (code: string) => void;
+  recordOutcome: (code: string, outcome: TranslationOutcome) => void;
+  setWallTime: (wallTimeMs: number) => void;
 };
 
-export const TRANSLATE_VERSION = 1;
+/** 1: draft and targets. 2: the last run's results; Chinese split into Simplified and Traditional. */
+export const TRANSLATE_VERSION = 2;
 
-const initial: PersistedTranslate = { draft: null, targets: [...defaultTargets] };
+const initial: PersistedTranslate = { draft: null, targets: [...defaultTargets], results: noResults };
 
 /** Anything unreadable in storage falls back to the initial state, part by part. */
 export function readPersistedTranslate(persisted: unknown): PersistedTranslate {
@@ -45,18 +59,61 @@ export function readPersistedTranslate(persisted: unknown): PersistedTranslate {
   return parsed.success ? parsed.data : initial;
 }
 
+/** Brings a stored state of an earlier version to this one. */
+export function migrateTranslate(persisted: unknown, version: number): PersistedTranslate {
+  if (version < 2) {
+    const v1 = z.object({ targets: z.array(z.unknown()) }).safeParse(persisted);
+    if (v1.success) {
+      // Version 1 had one "Chinese", which the model wrote in Simplified characters.
+      const targets = v1.data.targets.map((code) => (code === "zh" ? "zh-Hans" : code));
+      return readPersistedTranslate({ ...(persisted as object), targets, results: noResults });
+    }
+  }
+  return readPersistedTranslate(persisted);
+}
+
 export const useTranslateDraft = create<PersistedTranslate & TranslateActions>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       ...initial,
-      saveDraft: (draft) => set({ draft }),
+      resume: (template) => {
+        const basis = draftBasis(template);
+        if (get().draft?.basis === basis) return;
+        set({
+          draft: {
+            basis,
+            source: template.values[SOURCE_TEXT] ?? "",
+            values: template.values,
+            model: template.parameters.model,
+          },
+        });
+      },
+      setSource: (source) => set(({ draft }) => (draft ? { draft: { ...draft, source } } : {})),
+      setValue: (name, value) =>
+        set(({ draft }) => (draft ? { draft: { ...draft, values: { ...draft.values, [name]: value } } } : {})),
+      setModel: (model) => set(({ draft }) => (draft ? { draft: { ...draft, model } } : {})),
       setTargets: (targets) => set({ targets }),
+      startResults: (languages) => set({ results: { languages, outcomes: {}, wallTimeMs: null } }),
+      reopenResult: (code) =>
+        set(({ results }) => {
+          const { [code]: _reopened, ...outcomes } = results.outcomes;
+          return { results: { ...results, outcomes } };
+        }),
+      recordOutcome: (code, outcome) =>
+        set(({ results }) => ({ results: { ...results, outcomes: { ...results.outcomes, [code]: outcome } } })),
+      setWallTime: (wallTimeMs) => set(({ results }) => ({ results: { ...results, wallTimeMs } })),
     }),
     {
       name: "mistral-playground.translate",
       version: TRANSLATE_VERSION,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ draft, targets }): PersistedTranslate => ({ draft, targets }),
+      partialize: ({ draft, targets, results }): PersistedTranslate => ({
+        draft,
+        targets,
+        results: settledResults(results),
+      }),
+      migrate: (persisted, version) => migrateTranslate(persisted, version),
+      // Persisted state is outside input: parse it on the way in as well.
       merge: (persisted, current) => ({ ...current, ...readPersistedTranslate(persisted) }),
     },
   ),
@@ -70,10 +127,4 @@ export function draftBasis(template: TranslationTemplate): string {
     Object.entries(template.values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     template.parameters.model,
   ]);
-}
-
-/** The draft to resume for this template, if the user left one. */
-export function resumableDraft(template: TranslationTemplate): TranslateDraft | null {
-  const { draft } = useTranslateDraft.getState();
-  return draft?.basis === draftBasis(template) ? draft : null;
 }

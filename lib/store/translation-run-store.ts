@@ -1,36 +1,22 @@
 import { create } from "zustand";
 import type { FailureView } from "@/lib/chat/failure";
-import type { FinishedAnswer } from "@/lib/workspace/model";
 
-export type TranslationOutcome = {
-  status: "done" | "stopped" | "failed";
-  /** What arrived, if anything (a stopped or cut answer keeps its text). */
-  answer?: FinishedAnswer;
-  failure?: FailureView;
-};
-
+/**
+ * The demo's requests in flight. Streaming text lives in each language's Chat; how each language
+ * ended lands in the translate store's results, which are kept.
+ */
 type TranslationRunState = {
-  /** Language codes of the current (or last) run, in the order they were chosen. */
-  languages: string[];
-  outcomes: Record<string, TranslationOutcome>;
-  /** `performance.now()` when the run started and when its last request finished. */
+  /** Language codes whose request is streaming now. */
+  active: string[];
+  /** `performance.now()` when Translate was pressed. */
   startedAt: number | null;
-  finishedAt: number | null;
   /** A reason the run could not start (nothing was sent). */
   notice: FailureView | null;
 };
 
-const initialRun: TranslationRunState = {
-  languages: [],
-  outcomes: {},
-  startedAt: null,
-  finishedAt: null,
-  notice: null,
-};
-
-/** The demo's last run. Streaming text lives in each language's Chat; finished answers land here. */
-export const useTranslationRun = create<TranslationRunState>()(() => initialRun);
+export const useTranslationRun = create<TranslationRunState>()(() => ({ active: [], startedAt: null, notice: null }));
 
 export const translationSelectors = {
-  running: (state: TranslationRunState) => state.startedAt !== null && state.finishedAt === null,
+  running: (state: TranslationRunState) => state.active.length > 0,
+  isActive: (code: string) => (state: TranslationRunState) => state.active.includes(code),
 };

@@ -3,14 +3,16 @@ import type { ChatRequest } from "@/lib/chat/request";
 import { collectVariables } from "@/lib/chat/template";
 import type { ConversationMessage, PromptSnapshot, Workspace } from "@/lib/workspace/model";
 import { runnableSnapshot } from "@/lib/workspace/snapshot";
-import { messages as t } from "@/lib/i18n";
+import { format, messages as t } from "@/lib/i18n";
 import { findPreset } from "@/lib/prompts/presets";
-import type { TargetLanguage } from "./languages";
+import { isSourceLanguage, type TargetLanguage } from "./languages";
 
 /** The variable each request sets to its language, as in LangChain's translator chain. */
 export const OUTPUT_LANGUAGE = "output_language";
 /** The variable the source text fills. */
 export const SOURCE_TEXT = "input";
+/** The variable naming the source text's language, when the template has one. */
+export const INPUT_LANGUAGE = "input_language";
 const TRANSLATOR_PRESET = "translator-chain";
 
 export type TranslationTemplate = Omit<PromptSnapshot, "variables"> & {
@@ -81,6 +83,8 @@ export function buildTranslationRequests(input: {
 }): BuildTranslationsResult {
   if (input.source.trim() === "") return { ok: false, error: t.translate.noSource };
   if (input.languages.length === 0) return { ok: false, error: t.translate.noTargets };
+  const same = input.languages.find((language) => isSourceLanguage(language, input.values[INPUT_LANGUAGE]));
+  if (same) return { ok: false, error: format(t.translate.sameAsSource, { language: same.name }) };
   const { system, messages, parameters } = input.template;
   const snapshot: PromptSnapshot = { system, messages, parameters, variables: input.values };
   const requests: TranslationRequest[] = [];

@@ -185,13 +185,65 @@ test("renaming and revoking from the creator's browser; a revoked link answers 4
   const item = mine.getByRole("listitem").filter({ hasText: "French lesson" });
   await expect(item).toHaveCount(1);
   await item.getByRole("button", { name: "Revoke “French lesson”" }).click();
-  await expect(mine.getByText("Nothing shared from this browser yet.")).toBeVisible();
+  await item.getByRole("button", { name: "Revoke", exact: true }).click();
+  await expect(
+    mine.getByText("No shares left: the ones made in this browser were revoked, and their links no longer open."),
+  ).toBeVisible();
 
   const gone = await visitor.goto(url);
   expect(gone?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { name: "This share does not exist" })).toBeVisible();
   await expect(visitor).toHaveTitle(/This share does not exist/);
   await visitor.context().close();
+});
+
+test("My shares renames a share and asks before revoking it, on a phone and by keyboard", async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "My shares" }).click();
+  const mine = page.getByRole("dialog", { name: "My shares" });
+  await expect(mine.getByText("Nothing shared from this browser yet.")).toBeVisible();
+  await mine.getByRole("button", { name: "Done" }).click();
+
+  await runConversation(page);
+  const url = await share(page);
+  const id = url.split("/").at(-1) ?? "";
+  const dialog = page.getByRole("dialog", { name: "Share this conversation" });
+  // The dialog's promise, which My shares now keeps.
+  await expect(dialog).toContainText("Only this browser can rename or revoke it, from My shares.");
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await page.getByRole("button", { name: "My shares" }).click();
+  const item = mine.getByRole("listitem").filter({ hasText: "I love programming." });
+  await item.getByRole("button", { name: "Rename “I love programming.”" }).focus();
+  await page.keyboard.press("Enter");
+  const title = item.getByRole("textbox", { name: "New title for “I love programming.”" });
+  await expect(title).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("Lesson one");
+  await page.keyboard.press("Enter");
+  await expect(item.getByRole("link", { name: "Lesson one" })).toBeVisible();
+  expect(((await (await request.get(`/api/shares/${id}`)).json()) as { title: string }).title).toBe("Lesson one");
+
+  // Revoke asks first; Cancel keeps the share.
+  await item.getByRole("button", { name: "Revoke “Lesson one”" }).click();
+  await expect(item).toContainText("Revoke “Lesson one”? Its link stops working for everyone who has it.");
+  await page.screenshot({ path: "test-results/my-shares-revoke-question.png" });
+  await item.getByRole("button", { name: "Cancel" }).click();
+  expect((await request.get(`/api/shares/${id}`)).status()).toBe(200);
+
+  await item.getByRole("button", { name: "Revoke “Lesson one”" }).click();
+  const confirm = item.getByRole("button", { name: "Revoke", exact: true });
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press("Enter");
+  const allRevoked = "No shares left: the ones made in this browser were revoked, and their links no longer open.";
+  await expect(mine.getByText(allRevoked)).toBeVisible();
+  expect((await request.get(`/api/shares/${id}`)).status()).toBe(404);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Still said rightly after a reload.
+  await page.reload();
+  await page.getByRole("button", { name: "My shares" }).click();
+  await expect(mine.getByText(allRevoked)).toBeVisible();
 });
 
 test("an unknown share id gets the 404 page", async ({ page }) => {

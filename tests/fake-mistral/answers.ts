@@ -61,6 +61,8 @@ const translations: Record<string, string> = {
   italian: "Amo programmare.",
   portuguese: "Eu amo programar.",
   chinese: "我喜欢编程。",
+  "simplified chinese": "我喜欢编程。",
+  "traditional chinese": "我喜歡程式設計。",
   japanese: "私はプログラミングが大好きです。",
   korean: "저는 프로그래밍을 좋아합니다.",
 };
@@ -132,9 +134,12 @@ function usageFor(request: ChatRequest, completionTokens: number): Usage {
 }
 
 function targetLanguage(systemText: string): string | undefined {
-  for (const match of systemText.matchAll(/\b(?:in)?to\s+([\p{L}]+)/giu)) {
-    const language = match[1]?.toLowerCase();
-    if (language !== undefined && language in translations) return language;
+  // "…to German", or a language named in two words ("…to Traditional Chinese").
+  for (const match of systemText.matchAll(/\b(?:in)?to\s+([\p{L}]+)(?:\s+([\p{L}]+))?/giu)) {
+    const one = match[1]?.toLowerCase();
+    const two = match[2] === undefined ? undefined : `${one} ${match[2].toLowerCase()}`;
+    if (two !== undefined && two in translations) return two;
+    if (one !== undefined && one in translations) return one;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { migrateShares, SHARES_VERSION } from "@/lib/store/shares-store";
+import { emptySharesMessage, migrateShares, SHARES_VERSION } from "@/lib/store/shares-store";
 
 const share = {
   id: "AAAAAAAAAAAAAAAAAAAAAA",
@@ -10,13 +10,22 @@ const share = {
 const other = { ...share, id: "BBBBBBBBBBBBBBBBBBBBBB", title: "天気", deleteToken: "token-2" };
 
 describe("migrateShares", () => {
-  it("keeps a valid version 1 state as it is", () => {
-    expect(migrateShares({ shares: [share, other] }, SHARES_VERSION)).toEqual({ shares: [share, other] });
+  it("keeps a valid state as it is", () => {
+    expect(migrateShares({ shares: [share, other], everShared: true }, SHARES_VERSION)).toEqual({
+      shares: [share, other],
+      everShared: true,
+    });
+    expect(migrateShares({ shares: [], everShared: true }, SHARES_VERSION)).toEqual({ shares: [], everShared: true });
+  });
+
+  it("from version 1: shares kept mean something was shared; none say nothing either way", () => {
+    expect(migrateShares({ shares: [share] }, 1)).toEqual({ shares: [share], everShared: true });
+    expect(migrateShares({ shares: [] }, 1)).toEqual({ shares: [], everShared: false });
   });
 
   it("starts empty from nothing, or from state that is not an object with a list", () => {
     for (const persisted of [undefined, null, "text", 42, [], {}, { shares: "no" }]) {
-      expect(migrateShares(persisted, SHARES_VERSION)).toEqual({ shares: [] });
+      expect(migrateShares(persisted, SHARES_VERSION)).toEqual({ shares: [], everShared: false });
     }
   });
 
@@ -31,7 +40,7 @@ describe("migrateShares", () => {
         other,
       ],
     };
-    expect(migrateShares(persisted, SHARES_VERSION)).toEqual({ shares: [share, other] });
+    expect(migrateShares(persisted, SHARES_VERSION)).toEqual({ shares: [share, other], everShared: true });
   });
 
   it("keeps the first of two entries with one id", () => {
@@ -41,6 +50,19 @@ describe("migrateShares", () => {
 
   it("drops fields it does not know, keeping the rest of the entry", () => {
     const persisted = { shares: [{ ...share, url: "/s/x", extra: true }], lastOpened: 3 };
-    expect(migrateShares(persisted, SHARES_VERSION)).toEqual({ shares: [share] });
+    expect(migrateShares(persisted, SHARES_VERSION)).toEqual({ shares: [share], everShared: true });
+  });
+});
+
+describe("an empty My shares", () => {
+  it("says whether nothing was shared or everything was revoked, for this browser or the account", () => {
+    expect(emptySharesMessage({ everShared: false, owner: "browser" })).toBe("Nothing shared from this browser yet.");
+    expect(emptySharesMessage({ everShared: true, owner: "browser" })).toBe(
+      "No shares left: the ones made in this browser were revoked, and their links no longer open.",
+    );
+    expect(emptySharesMessage({ everShared: false, owner: "account" })).toBe("Nothing shared from your account yet.");
+    expect(emptySharesMessage({ everShared: true, owner: "account" })).toBe(
+      "No shares left: your account's shares were revoked, and their links no longer open.",
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultParameters, type ConversationMessage } from "@/lib/workspace/model";
-import { findLanguage, targetLanguages, type TargetLanguage } from "@/lib/translate/languages";
+import {
+  findLanguage,
+  offeredLanguages,
+  targetLanguages,
+  userLanguageCode,
+  type TargetLanguage,
+} from "@/lib/translate/languages";
 import { buildTranslationRequests, translationTemplate } from "@/lib/translate/requests";
 import { sumTranslations } from "@/lib/translate/totals";
 
@@ -23,10 +29,38 @@ function languages(...codes: string[]): TargetLanguage[] {
 describe("targetLanguages", () => {
   it("offers at least the eight languages of the issue, each once", () => {
     const names = targetLanguages.map((language) => language.name);
-    for (const name of ["French", "German", "Spanish", "Italian", "Portuguese", "Chinese", "Japanese", "Korean"]) {
+    for (const name of ["French", "German", "Spanish", "Italian", "Portuguese", "Japanese", "Korean"]) {
       expect(names).toContain(name);
     }
     expect(new Set(targetLanguages.map((language) => language.code)).size).toBe(targetLanguages.length);
+  });
+
+  it("offers English, and Chinese as Simplified and Traditional apart", () => {
+    expect(findLanguage("en")?.name).toBe("English");
+    expect(findLanguage("zh-Hans")).toMatchObject({ name: "Simplified Chinese", nativeName: "简体中文" });
+    expect(findLanguage("zh-Hant")).toMatchObject({ name: "Traditional Chinese", nativeName: "繁體中文" });
+  });
+});
+
+describe("the user's own language", () => {
+  it("comes from the browser's languages: Chinese by script, others by language", () => {
+    expect(userLanguageCode(["zh-TW", "en"])).toBe("zh-Hant");
+    expect(userLanguageCode(["zh-CN"])).toBe("zh-Hans");
+    expect(userLanguageCode(["pt-BR"])).toBe("pt");
+    expect(userLanguageCode(["not a tag", "sv-SE"])).toBe("sv");
+    expect(userLanguageCode([])).toBeUndefined();
+  });
+
+  it("is added to the offered languages, named in English and in itself, when it is not in the list", () => {
+    const offered = offeredLanguages("sv");
+    expect(offered[0]).toEqual({ code: "sv", name: "Swedish", nativeName: "Svenska" });
+    expect(offered).toHaveLength(targetLanguages.length + 1);
+    expect(offeredLanguages("fr")).toBe(targetLanguages);
+  });
+
+  it("is a target like any other", () => {
+    expect(findLanguage("sv")?.name).toBe("Swedish");
+    expect(findLanguage("xx-bogus")).toBeUndefined();
   });
 });
 
@@ -131,6 +165,27 @@ describe("buildTranslationRequests", () => {
       ok: false,
     });
     expect(buildTranslationRequests({ ...base, source: "Hi", languages: [] })).toMatchObject({ ok: false });
+  });
+
+  it("refuses a target that is the source text's own language, naming it", () => {
+    const values = { ...template.values, input_language: "english" };
+    expect(buildTranslationRequests({ template, values, source: "Hi", languages: languages("fr", "en") })).toEqual({
+      ok: false,
+      error: "The text is in English already. Untick English or change the source language.",
+    });
+    expect(
+      buildTranslationRequests({
+        template,
+        values: { ...values, input_language: "Français" },
+        source: "Salut",
+        languages: languages("fr"),
+      }),
+    ).toMatchObject({ ok: false });
+    expect(buildTranslationRequests({ template, values, source: "Hi", languages: languages("zh-Hans") })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
   });
 });
 
