@@ -23,7 +23,7 @@ export function LanguagePicker({
       <legend className="mb-1 text-xs font-medium text-muted">{t.translate.targets}</legend>
       <div className="grid grid-cols-2 gap-x-3 gap-y-1">
         {languages.map((language) => (
-          <label key={language.code} className="flex min-w-0 items-center gap-2 text-sm">
+          <label key={language.code} className="flex min-w-0 flex-wrap items-center gap-x-2 text-sm">
             <input
               type="checkbox"
               className="accent-accent"

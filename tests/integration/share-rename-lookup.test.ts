@@ -128,8 +128,10 @@ describe("POST /api/shares/lookup", () => {
     const response = await lookup({ ids: [first.id, "AAAAAAAAAAAAAAAAAAAAAA", "not an id", second.id] });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const { shares } = (await response.json()) as { shares: { id: string; title: string }[] };
-    expect(shares.map((s) => s.title)).toEqual(["Second", "First"]);
+    const body = (await response.json()) as { shares: { id: string; title: string }[]; owned?: unknown };
+    expect(body.shares.map((s) => s.title)).toEqual(["Second", "First"]);
+    // No account, no list of the account's shares: "My shares" speaks of this browser.
+    expect(body).not.toHaveProperty("owned");
   });
 
   it("takes at most 100 ids in one request", async () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { emptySharesMessage, migrateShares, SHARES_VERSION } from "@/lib/store/shares-store";
+import "../support/memory-storage";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { emptySharesMessage, migrateShares, SHARES_VERSION, useShares } from "@/lib/store/shares-store";
 
 const share = {
   id: "AAAAAAAAAAAAAAAAAAAAAA",
@@ -64,5 +65,35 @@ describe("an empty My shares", () => {
     expect(emptySharesMessage({ everShared: true, owner: "account" })).toBe(
       "No shares left: your account's shares were revoked, and their links no longer open.",
     );
+  });
+});
+
+describe("refreshShares", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function answerLookup(body: unknown) {
+    vi.stubGlobal("fetch", async () => new Response(JSON.stringify(body), { status: 200 }));
+  }
+
+  it("speaks of the account when the server lists the account's shares, and of this browser otherwise", async () => {
+    useShares.setState({ shares: [share], everShared: true, owner: "browser" });
+    answerLookup({ shares: [], owned: [] });
+    expect(await useShares.getState().refreshShares()).toEqual({ ok: true, value: undefined });
+    expect(useShares.getState()).toMatchObject({ shares: [], owner: "account", everShared: true });
+    expect(emptySharesMessage(useShares.getState())).toBe(
+      "No shares left: your account's shares were revoked, and their links no longer open.",
+    );
+
+    answerLookup({ shares: [] });
+    await useShares.getState().refreshShares();
+    expect(useShares.getState().owner).toBe("browser");
+  });
+
+  it("counts the account's shares from other browsers as shared", async () => {
+    useShares.setState({ shares: [], everShared: false, owner: "browser" });
+    answerLookup({ shares: [], owned: [{ id: other.id, title: other.title, createdAt: other.createdAt }] });
+    await useShares.getState().refreshShares();
+    expect(useShares.getState()).toMatchObject({ everShared: true, owner: "account" });
+    expect(useShares.getState().shares.map((s) => s.title)).toEqual(["天気"]);
   });
 });

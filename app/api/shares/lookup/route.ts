@@ -15,7 +15,7 @@ const lookupSchema = z.object({
 
 /**
  * Which of these shares still exist, with their titles, newest first: what "My shares" shows;
- * and, for a signed-in account, every share it made (`owned`), from whichever browser.
+ * and, for a signed-in account, every share it made (`owned`, absent without one), from whichever browser.
  * A POST because the list can be long; it reads only, and an id is already what grants reading.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -26,8 +26,9 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const shares = await getShareStore().listShares(input.value.ids);
     const ownerId = accountIdOf(request);
-    const owned = ownerId ? await getShareStore().listOwnedShares(ownerId) : [];
-    return Response.json({ shares, owned }, { headers: { "cache-control": "no-store" } });
+    // Without an account there is no `owned` list at all, so the page can tell the two apart.
+    const owned = ownerId ? { owned: await getShareStore().listOwnedShares(ownerId) } : {};
+    return Response.json({ shares, ...owned }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     logShareFailure("looking up", null, error);
     return jsonError(500, "internal", "Your shares could not be listed. Try again in a moment.");
