@@ -10,7 +10,7 @@ export function ImportButton() {
     <FilePickerButton
       size="sm"
       title={t.transfer.importHint}
-      accept=".json,application/json"
+      accept=".json,.md,.markdown,application/json,text/markdown"
       onFile={(file) => void importTranscriptFile(file)}
     >
       {t.transfer.import}

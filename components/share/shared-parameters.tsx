@@ -1,17 +1,17 @@
 import type { Parameters } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
+import { parameterValueText } from "@/lib/workspace/parameter-words";
 import { SummaryList } from "./summary-list";
 
 /** Every parameter the conversation ran with, defaults named as such. */
 export function SharedParameters({ parameters }: { parameters: Parameters }) {
-  const orDefault = (value: number | null) => (value === null ? t.sharePage.modelDefault : String(value));
   const { responseFormat, tools, toolChoice } = parameters;
   const rows: [string, string][] = [
     [t.parameters.model, parameters.model],
-    [t.parameters.temperature, orDefault(parameters.temperature)],
-    [t.parameters.maxTokens, parameters.maxTokens === null ? t.parameters.unlimited : String(parameters.maxTokens)],
-    [t.parameters.topP, orDefault(parameters.topP)],
-    [t.parameters.randomSeed, parameters.randomSeed === null ? t.parameters.random : String(parameters.randomSeed)],
+    [t.parameters.temperature, parameterValueText("temperature", parameters.temperature)],
+    [t.parameters.maxTokens, parameterValueText("maxTokens", parameters.maxTokens)],
+    [t.parameters.topP, parameterValueText("topP", parameters.topP)],
+    [t.parameters.randomSeed, parameterValueText("randomSeed", parameters.randomSeed)],
     [
       t.parameters.stop,
       parameters.stop.length ? parameters.stop.map((s) => JSON.stringify(s)).join(", ") : t.sharePage.none,

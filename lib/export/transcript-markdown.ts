@@ -7,12 +7,16 @@ import type {
   PromptSnapshot,
   ToolCall,
 } from "@/lib/workspace/model";
+import { parameterValueText } from "@/lib/workspace/parameter-words";
 import { prettyJson as prettyJsonWithin } from "@/lib/render/pretty-json";
+import { closeOpenFence } from "./markdown-fences";
+import { escapeStructure, STATUS_LINES } from "./transcript-markdown-syntax";
 
 /**
- * A transcript as Markdown for reading and pasting elsewhere. Message text is kept as written
- * (it is usually Markdown already); anything machine-made goes in fences long enough that its
- * content cannot close them.
+ * A transcript as Markdown for reading and pasting elsewhere, and for importing back
+ * (`transcript-markdown-import.ts`). Message text is kept as written (it is usually Markdown
+ * already), with only the lines that would read as the transcript's own structure escaped;
+ * anything machine-made goes in fences long enough that its content cannot close them.
  */
 export function toMarkdown({
   title,
@@ -33,26 +37,33 @@ export function toMarkdown({
   if (variables.length > 0) {
     blocks.push("## Variables", ...variables.map(([name, value]) => variableBlock(name, value)));
   }
-  if (snapshot.system.trim()) blocks.push("## System", closeOpenFence(snapshot.system));
+  if (snapshot.system.trim()) blocks.push("## System", freeText(snapshot.system));
   blocks.push("## Conversation");
   blocks.push(...snapshot.messages.flatMap(messageBlocks));
   return `${blocks.join("\n\n")}\n`;
 }
 
 function parameterList(parameters: Parameters): string {
-  const orDefault = (value: number | null) => (value === null ? "model default" : String(value));
   const lines = [
     ["Model", inlineCode(parameters.model)],
-    ["Temperature", orDefault(parameters.temperature)],
-    ["Max tokens", orDefault(parameters.maxTokens)],
-    ["Top p", orDefault(parameters.topP)],
-    ["Seed", parameters.randomSeed === null ? "none" : String(parameters.randomSeed)],
+    ["Temperature", parameterValueText("temperature", parameters.temperature)],
+    ["Max tokens", parameterValueText("maxTokens", parameters.maxTokens)],
+    ["Top p", parameterValueText("topP", parameters.topP)],
+    ["Seed", parameterValueText("randomSeed", parameters.randomSeed)],
     ["Stop", parameters.stop.length ? parameters.stop.map((s) => inlineCode(JSON.stringify(s))).join(", ") : "none"],
     ["Safe prompt", parameters.safePrompt ? "on" : "off"],
+    ["Presence penalty", parameterValueText("presencePenalty", parameters.presencePenalty)],
+    ["Frequency penalty", parameterValueText("frequencyPenalty", parameters.frequencyPenalty)],
+    ["Reasoning effort", parameterValueText("reasoningEffort", parameters.reasoningEffort)],
+    ["Max retries", String(parameters.maxRetries)],
     ["Response format", responseFormatLabel(parameters)],
     ["Tools", toolsLabel(parameters)],
+    [
+      "Predicted output",
+      parameters.prediction ? `\n\n${fenced({ text: parameters.prediction, language: "" })}` : "none",
+    ],
   ];
-  return lines.map(([label, value]) => `- **${label}:** ${value}`).join("\n");
+  return lines.map(([label, value]) => `- **${label}:**${value?.startsWith("\n") ? "" : " "}${value}`).join("\n");
 }
 
 function responseFormatLabel({ responseFormat }: Parameters): string {
@@ -76,15 +87,17 @@ function toolBlocks({ tools }: Parameters): string[] {
 }
 
 function variableBlock(name: string, value: string): string {
-  const label = `- ${inlineCode(`{{${name}}}`)} =`;
-  if (!value.includes("\n") && value.length <= 120) return `${label} ${inlineCode(value)}`;
+  const label = `- ${inlineCode(`{${name}}`)} =`;
+  // Inline code loses a value's edge spaces and line breaks: those go in a fence.
+  const inline = value !== "" && value === value.trim() && !value.includes("\n") && value.length <= 120;
+  if (inline) return `${label} ${inlineCode(value)}`;
   return `${label}\n\n${indent(fenced({ text: value, language: "" }))}`;
 }
 
 function messageBlocks(message: ConversationMessage): string[] {
   switch (message.role) {
     case "user":
-      return ["### User", closeOpenFence(message.content), ...(message.attachments ?? []).map(attachmentLine)];
+      return ["### User", freeText(message.content), ...(message.attachments ?? []).map(attachmentLine)];
     case "assistant":
       return assistantBlocks(message);
     case "tool":
@@ -111,12 +124,12 @@ function assistantBlocks(message: AssistantMessage): string[] {
       .join("\n");
     blocks.push(`> **Thinking**\n>\n${quoted}`);
   }
-  if (message.content) blocks.push(closeOpenFence(message.content));
+  if (message.content) blocks.push(freeText(message.content));
   blocks.push(...(message.toolCalls ?? []).map(toolCallBlock));
   const usage = usageLine(message.metadata);
   if (usage) blocks.push(usage);
-  if (message.status === "interrupted") blocks.push("_Interrupted before the model finished._");
-  if (message.status === "stopped") blocks.push("_Stopped by the user before the model finished._");
+  if (message.status === "interrupted") blocks.push(STATUS_LINES.interrupted);
+  if (message.status === "stopped") blocks.push(STATUS_LINES.stopped);
   return blocks;
 }
 
@@ -172,25 +185,9 @@ function inlineCode(text: string): string {
   return `${ticks}${pad}${single}${pad}${ticks}`;
 }
 
-/**
- * Free text may end inside a code block (an answer cut off mid-stream); left open, that block
- * would swallow the rest of the transcript, so it is closed here.
- */
-function closeOpenFence(text: string): string {
-  let open: { char: string; length: number } | null = null;
-  for (const line of text.split("\n")) {
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!fence?.[1]) continue;
-    const marker = fence[1];
-    const char = marker.charAt(0);
-    if (!open) {
-      // A backtick fence's info string may not contain backticks (CommonMark 4.5).
-      if (char !== "`" || !fence[2]?.includes("`")) open = { char, length: marker.length };
-    } else if (char === open.char && marker.length >= open.length && !fence[2]?.trim()) {
-      open = null;
-    }
-  }
-  return open ? `${text}\n${open.char.repeat(open.length)}` : text;
+/** A user's text as the transcript holds it: its code blocks closed, lines that read as structure escaped. */
+function freeText(text: string): string {
+  return escapeStructure(closeOpenFence(text));
 }
 
 function oneLine(text: string): string {

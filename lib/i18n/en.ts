@@ -206,8 +206,8 @@ export const en = {
     downloadMarkdown: "Download Markdown",
     downloadJson: "Download JSON",
     import: "Import",
-    importHint: "Import a transcript exported as JSON",
-    dropHere: "Drop a transcript JSON file to open it",
+    importHint: "Import a transcript exported as JSON or Markdown",
+    dropHere: "Drop a transcript file (JSON or Markdown) to open it",
     replaceTitle: "Replace your current work?",
     replaceBody:
       "Opening “{title}” replaces the conversation, system message, parameters, tools and variables in this playground. Save or export your work first if you want to keep it.",
@@ -215,11 +215,15 @@ export const en = {
     keep: "Keep my work",
     failedTitle: "Nothing was opened",
     ok: "OK",
-    oneFile: "Drop one file at a time: a transcript exported as JSON.",
+    oneFile: "Drop one file at a time: a transcript exported as JSON or Markdown.",
     tooLarge:
       "This file is {size}; a transcript can be at most {max}. Choose a transcript exported from the playground.",
-    markdownFile:
-      "“{name}” is a Markdown export, which is for reading. Import the JSON export of the transcript instead.",
+    markdownNotExport:
+      "This Markdown is not a playground transcript: it has no “## Parameters” and “## Conversation” sections. Choose a file exported from the playground.",
+    markdownBroken:
+      "This Markdown transcript could not be read at “{line}”. Export it again, or import its JSON export.",
+    markdownBadParameter: "This Markdown transcript gives {label} as “{value}”, which the playground cannot read.",
+    markdownInvalid: "This Markdown transcript has invalid fields: {detail}. Export it again.",
     unreadable: "“{name}” could not be read ({detail}). Choose the file again.",
     whileRunning: "An answer is still streaming. Stop it or wait for it to finish, then open it again.",
     shareGone: "The shared conversation could not be opened: {detail}",

@@ -1,5 +1,6 @@
 import { diffLines } from "diff";
 import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/workspace/model";
+import { unsetParameterText, type NullableParameter } from "@/lib/workspace/parameter-words";
 
 /**
  * A structured comparison of two prompt versions, field by field, with line-level text diffs a
@@ -98,7 +99,8 @@ function parseJson(text: string): unknown {
 
 /** Parameters as readable text; schemas the user typed as JSON text are shown as JSON. */
 function formatParameter(name: keyof Parameters, value: Parameters[keyof Parameters]): string {
-  if (value === null) return "null";
+  // Only the nullable parameters can be null.
+  if (value === null) return unsetParameterText(name as NullableParameter);
   if (typeof value !== "object") return String(value);
   if (name === "tools") {
     const tools = value as ToolDefinition[];

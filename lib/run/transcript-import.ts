@@ -1,4 +1,5 @@
 import { parseTranscriptJson } from "@/lib/export/transcript-json";
+import { parseTranscriptMarkdown } from "@/lib/export/transcript-markdown-import";
 import { format, messages as t } from "@/lib/i18n";
 import { latestVersion, restoreVersion, type LibraryResult } from "@/lib/prompts/library";
 import { findPreset } from "@/lib/prompts/presets";
@@ -27,10 +28,6 @@ export function offerTranscript(incoming: IncomingTranscript): void {
 
 /** Reads and checks a file completely before anything in the workspace changes. */
 export async function importTranscriptFile(file: File): Promise<void> {
-  if (/\.(md|markdown)$/i.test(file.name)) {
-    useTranscriptImport.setState({ error: format(t.transfer.markdownFile, { name: file.name }) });
-    return;
-  }
   if (file.size > MAX_IMPORT_BYTES) {
     useTranscriptImport.setState({
       error: format(t.transfer.tooLarge, { size: formatSize(file.size), max: formatSize(MAX_IMPORT_BYTES) }),
@@ -46,7 +43,7 @@ export async function importTranscriptFile(file: File): Promise<void> {
     useTranscriptImport.setState({ error: format(t.transfer.unreadable, { name: file.name, detail: error.message }) });
     return;
   }
-  const parsed = parseTranscriptJson(text);
+  const parsed = isMarkdown(file) ? parseTranscriptMarkdown(text) : parseTranscriptJson(text);
   if (!parsed.ok) {
     useTranscriptImport.setState({ error: parsed.error.message });
     return;
@@ -110,6 +107,11 @@ export function openPreset(id: string, onLoaded?: () => void): void {
       onLoaded?.();
     },
   });
+}
+
+/** Markdown by its name or type; anything else is read as the JSON transcript. */
+function isMarkdown(file: File): boolean {
+  return /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";
 }
 
 function formatSize(bytes: number): string {

@@ -246,6 +246,35 @@ test("My shares renames a share and asks before revoking it, on a phone and by k
   await expect(mine.getByText(allRevoked)).toBeVisible();
 });
 
+test("a Markdown export imports back as the same prompt, by keyboard", async ({ page }) => {
+  await runConversation(page);
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const [markdown] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download Markdown" }).click(),
+  ]);
+  const text = await readFile(await markdown.path(), "utf8");
+  // One wording with the share page.
+  expect(text).toContain("- **Seed:** random\n");
+  expect(text).toContain("- **Temperature:** 0.3\n");
+
+  await page.getByRole("textbox", { name: "System message" }).fill("Work in progress");
+  await page.getByRole("button", { name: "Delete message 2" }).click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles(await markdown.path());
+  const replace = page.getByRole("dialog", { name: "Replace your current work?" });
+  await expect(replace).toContainText("Opening “I love programming.”");
+  await replace.getByRole("button", { name: "Replace" }).click();
+  await expect(page.getByRole("textbox", { name: "System message" })).toHaveValue(SYSTEM);
+  await expect(answers(page)).toHaveCount(1);
+  await expect(answers(page).first()).toContainText("J'adore la programmation.");
+  await expect(answers(page).first()).toContainText("34 in / 9 out");
+  await expect(page.getByRole("spinbutton", { name: "Temperature" })).toHaveValue("0.3");
+  await expect(page.getByRole("combobox", { name: "Model" })).toHaveValue("mistral-large-latest");
+});
+
 test("an unknown share id gets the 404 page", async ({ page }) => {
   const response = await page.goto("/s/AAAAAAAAAAAAAAAAAAAAAA");
   expect(response?.status()).toBe(404);
@@ -410,7 +439,7 @@ test("export as JSON and Markdown, then import by file picker and by drop", asyn
     return transfer;
   }, text);
   await page.dispatchEvent("main", "dragenter", { dataTransfer });
-  await expect(page.getByText("Drop a transcript JSON file to open it")).toBeVisible();
+  await expect(page.getByText("Drop a transcript file (JSON or Markdown) to open it")).toBeVisible();
   await page.dispatchEvent("main", "drop", { dataTransfer });
   await page
     .getByRole("dialog", { name: "Replace your current work?" })

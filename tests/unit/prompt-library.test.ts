@@ -237,6 +237,15 @@ describe("diffVersions", () => {
     expect(diff.parameters.every((p) => p.status === "unchanged")).toBe(true);
   });
 
+  it("names unset parameters as the share page does, not as null", () => {
+    const a = { ...base, parameters: { ...base.parameters, temperature: 0.2, randomSeed: 7, maxTokens: 100 } };
+    const b = { ...base, parameters: { ...base.parameters, temperature: null, randomSeed: null, maxTokens: null } };
+    const byName = new Map(diffVersions(a, b).parameters.map((p) => [p.name, p]));
+    expect(byName.get("temperature")).toMatchObject({ before: "0.2", after: "model default" });
+    expect(byName.get("randomSeed")).toMatchObject({ before: "7", after: "random" });
+    expect(byName.get("maxTokens")).toMatchObject({ before: "100", after: "no limit" });
+  });
+
   it("diffs the system message line by line", () => {
     const a = { ...base, system: "Line one\nLine two\nLine three" };
     const b = { ...base, system: "Line one\nLine 2\nLine three\nLine four" };

@@ -4,9 +4,9 @@ import { parseTranscriptJson, toTranscriptJson } from "@/lib/export/transcript-j
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 
 const snapshot: PromptSnapshot = {
-  system: "Answer about {{city}}.",
+  system: "Answer about {city}.",
   messages: [
-    { id: "u1", role: "user", content: "Weather in {{city}}? 天気は？" },
+    { id: "u1", role: "user", content: "Weather in {city}? 天気は？" },
     {
       id: "a1",
       role: "assistant",
@@ -119,21 +119,24 @@ describe("transcript Markdown", () => {
   it("says when parameters are left to the model", () => {
     const plain = toMarkdown({ title: "t", snapshot: { ...snapshot, parameters: defaultParameters } });
     expect(plain).toContain("- **Temperature:** model default\n");
-    expect(plain).toContain("- **Seed:** none\n");
+    // The share page's words: an unset seed is random, unset max tokens no limit.
+    expect(plain).toContain("- **Seed:** random\n");
+    expect(plain).toContain("- **Max tokens:** no limit\n");
+    expect(plain).toContain("- **Presence penalty:** model default\n");
     expect(plain).toContain("- **Stop:** none\n");
     expect(plain).toContain("- **Tools:** none\n");
     expect(plain).not.toContain("_Shared");
   });
 
-  it("lists variables with their values", () => {
+  it("lists variables with their values, written as the templates write them", () => {
     expect(markdown).toContain(
-      "## Variables\n\n- `{{city}}` = `Paris`\n\n- `{{notes}}` =\n\n  ```\n  line one\n  line two\n  ```",
+      "## Variables\n\n- `{city}` = `Paris`\n\n- `{notes}` =\n\n  ```\n  line one\n  line two\n  ```",
     );
   });
 
   it("shows each message with its role, tool calls, usage and results", () => {
-    expect(markdown).toContain("## System\n\nAnswer about {{city}}.");
-    expect(markdown).toContain("### User\n\nWeather in {{city}}? 天気は？");
+    expect(markdown).toContain("## System\n\nAnswer about {city}.");
+    expect(markdown).toContain("### User\n\nWeather in {city}? 天気は？");
     expect(markdown).toContain(
       '**Tool call** `get_weather` (call `abc123XYZ`)\n\n```json\n{\n  "city": "Paris",\n  "unit": "c"\n}\n```',
     );
@@ -174,6 +177,6 @@ describe("transcript Markdown", () => {
 
   it("keeps inline code intact when a name contains backticks", () => {
     const odd = toMarkdown({ title: "t", snapshot: { ...snapshot, variables: { "a`b": "``x``" } } });
-    expect(odd).toContain("- ``{{a`b}}`` = ``` ``x`` ```");
+    expect(odd).toContain("- ``{a`b}`` = ``` ``x`` ```");
   });
 });

@@ -2,6 +2,7 @@ import "../support/memory-storage";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
+import { toMarkdown } from "@/lib/export/transcript-markdown";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { importTranscriptFile, MAX_IMPORT_BYTES, openPreset, openSavedPrompt } from "@/lib/run/transcript-import";
 import { useTranscriptImport } from "@/lib/store/transcript-import-store";
@@ -49,7 +50,17 @@ describe("importing a transcript file", () => {
     expect(importer().pending).toBeNull();
   });
 
-  it("refuses a broken, foreign, Markdown or oversized file with the reason, leaving the workspace alone", async () => {
+  it("loads a Markdown export like a JSON one", async () => {
+    await importTranscriptFile(transcriptFile(toMarkdown({ title: "Greeting", snapshot: imported }), "greeting.md"));
+    const { messages, ...rest } = snapshotOf(useWorkspace.getState());
+    expect(rest).toEqual({ system: imported.system, parameters: imported.parameters, variables: {} });
+    expect(messages.map(({ role, content }) => ({ role, content }))).toEqual([
+      { role: "user", content: "Hi" },
+      { role: "assistant", content: "Hello!" },
+    ]);
+  });
+
+  it("refuses a broken, foreign, non-transcript Markdown or oversized file with the reason, leaving the workspace alone", async () => {
     useWorkspace.getState().setSystem("My draft");
     const valid = JSON.parse(toTranscriptJson({ snapshot: imported })) as { snapshot: { messages: unknown[] } };
     valid.snapshot.messages.push({ id: "x", role: "robot", content: "?" });
@@ -57,7 +68,7 @@ describe("importing a transcript file", () => {
       [transcriptFile("{ not json"), /not valid JSON/],
       [transcriptFile('{"tools": []}'), /"format" must be "mistral-playground.transcript"/],
       [transcriptFile(JSON.stringify(valid)), /snapshot\.messages\[2\]/],
-      [transcriptFile("# Title", "chat.md"), /Markdown export/],
+      [transcriptFile("# Title", "chat.md"), /not a playground transcript/],
       [transcriptFile("x".repeat(MAX_IMPORT_BYTES + 1)), /at most 5\.0 MB/],
     ];
     for (const [file, reason] of cases) {
