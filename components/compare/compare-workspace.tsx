@@ -16,7 +16,7 @@ import { MAX_VARIANTS, type Variant } from "@/lib/compare/variants";
 import { messages as t } from "@/lib/i18n";
 import { useCompare } from "@/lib/store/compare-store";
 import { useSettings } from "@/lib/store/settings-store";
-import { offerTranscript } from "@/lib/run/transcript-import";
+import { replaceWorkspace } from "@/lib/run/workspace-replacement";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { snapshotOf } from "@/lib/workspace/snapshot";
 import { AnswerDiff } from "./answer-diff";
@@ -51,7 +51,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
   const openInPlayground = useCallback(
     (variant: Variant) => {
       const { userMessage: text, values: current } = useCompare.getState();
-      offerTranscript({ title: variant.name, snapshot: variantSnapshot(variant, text, current) });
+      void replaceWorkspace({ title: variant.name, snapshot: variantSnapshot(variant, text, current) });
       router.push("/");
     },
     [router],

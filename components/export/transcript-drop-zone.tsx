@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { messages as t } from "@/lib/i18n";
 import { importTranscriptFile } from "@/lib/run/transcript-import";
-import { useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { useWorkspaceReplacement } from "@/lib/store/workspace-replacement-store";
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes("Files") ?? false;
@@ -41,7 +41,7 @@ export function TranscriptDropZone() {
       if (!carriesFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length !== 1 || !files[0]) useTranscriptImport.getState().fail(t.transfer.oneFile);
+      if (files.length !== 1 || !files[0]) useWorkspaceReplacement.getState().fail(t.transfer.oneFile);
       else void importTranscriptFile(files[0]);
     };
     window.addEventListener("dragenter", onEnter);

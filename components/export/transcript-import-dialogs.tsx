@@ -3,23 +3,25 @@
 import { Modal } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 import { format, messages as t } from "@/lib/i18n";
-import { useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { confirmReplacement, keepWorkspace } from "@/lib/run/workspace-replacement";
+import { replacementSelectors, useWorkspaceReplacement } from "@/lib/store/workspace-replacement-store";
 
-/** The question before a transcript replaces the user's work, and the reason when one cannot be opened. */
+/** The question before a prompt replaces the user's work, and the reason when one cannot be opened. */
 export function TranscriptImportDialogs() {
-  const pending = useTranscriptImport((s) => s.pending);
-  const error = useTranscriptImport((s) => s.error);
-  const { confirm, cancel, dismissError } = useTranscriptImport.getState();
+  const asking = useWorkspaceReplacement(replacementSelectors.asking);
+  const title = useWorkspaceReplacement((s) => s.question?.title ?? "");
+  const error = useWorkspaceReplacement((s) => s.error);
+  const { dismissError } = useWorkspaceReplacement.getState();
 
   return (
     <>
-      <Modal open={pending !== null} onClose={cancel} title={t.transfer.replaceTitle}>
-        <p className="text-sm">{format(t.transfer.replaceBody, { title: pending?.title ?? "" })}</p>
+      <Modal open={asking} onClose={keepWorkspace} title={t.transfer.replaceTitle}>
+        <p className="text-sm">{format(t.transfer.replaceBody, { title })}</p>
         <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={cancel}>
+          <Button variant="ghost" onClick={keepWorkspace}>
             {t.transfer.keep}
           </Button>
-          <Button variant="danger" onClick={confirm}>
+          <Button variant="danger" onClick={confirmReplacement}>
             {t.transfer.replace}
           </Button>
         </div>

@@ -31,7 +31,10 @@ export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void 
                 className="w-full rounded-md px-2 py-1.5 text-left hover:bg-surface-2 focus-visible:bg-surface-2 focus-visible:outline-none"
                 onClick={() => {
                   popover.current?.hidePopover();
-                  openPreset(preset.id, () => onStatus(format(t.prompts.presetLoaded, { name: preset.name })));
+                  void openPreset(preset.id).then(
+                    (answer) =>
+                      answer === "replaced" && onStatus(format(t.prompts.presetLoaded, { name: preset.name })),
+                  );
                 }}
               >
                 <span id={`${id}-${preset.id}-name`} className="block text-sm font-medium">

@@ -25,13 +25,14 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
 
   function open(prompt: SavedPrompt, version?: number) {
     // Asking whether to replace the workspace, when there is work to lose, is a dialog of its own.
-    const opened = openSavedPrompt(prompt.id, {
-      version,
-      onLoaded: ({ version: n }) =>
-        onStatus(format(version === undefined ? t.prompts.loaded : t.prompts.restored, { name: prompt.name, n })),
-    });
+    const opened = openSavedPrompt(prompt.id, version);
     if (!opened.ok) return setError(opened.error.message);
     setOpen(false);
+    const message = format(version === undefined ? t.prompts.loaded : t.prompts.restored, {
+      name: prompt.name,
+      n: opened.value.version,
+    });
+    void opened.value.replaced.then((answer) => answer === "replaced" && onStatus(message));
   }
 
   return (

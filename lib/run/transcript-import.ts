@@ -5,33 +5,26 @@ import { latestVersion, restoreVersion, type LibraryResult } from "@/lib/prompts
 import { findPreset } from "@/lib/prompts/presets";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { fetchShare } from "@/lib/shares/client";
-import { useTranscriptImport, type IncomingTranscript } from "@/lib/store/transcript-import-store";
-import { isRunning } from "./workspace-run";
+import { useWorkspaceReplacement } from "@/lib/store/workspace-replacement-store";
+import { replaceWorkspace, type ReplacementAnswer } from "./workspace-replacement";
 
 /**
- * Ways a transcript comes into the workspace: a JSON file, a share link, a preset or a saved
- * prompt. Each replaces the workspace in one step, after asking when that would throw away work,
- * and never while an answer streams.
+ * Ways a transcript comes into the workspace: a JSON or Markdown file, a share link, a preset or
+ * a saved prompt. Each replaces the workspace in one step (`replaceWorkspace`), after asking when
+ * that would throw away work, and never while an answer streams.
  */
 
 /** localStorage holds about 5 MB per site; a larger workspace could not be kept anyway. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-/** Opens the transcript now when nothing would be lost, otherwise asks first. */
-export function offerTranscript(incoming: IncomingTranscript): void {
-  if (isRunning()) {
-    useTranscriptImport.getState().fail(t.transfer.whileRunning);
-    return;
-  }
-  useTranscriptImport.getState().replaceOrAsk(incoming);
+function fail(message: string): void {
+  useWorkspaceReplacement.getState().fail(message);
 }
 
 /** Reads and checks a file completely before anything in the workspace changes. */
 export async function importTranscriptFile(file: File): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
-    useTranscriptImport.setState({
-      error: format(t.transfer.tooLarge, { size: formatSize(file.size), max: formatSize(MAX_IMPORT_BYTES) }),
-    });
+    fail(format(t.transfer.tooLarge, { size: formatSize(file.size), max: formatSize(MAX_IMPORT_BYTES) }));
     return;
   }
   let text: string;
@@ -40,15 +33,15 @@ export async function importTranscriptFile(file: File): Promise<void> {
   } catch (error) {
     // A file removed or changed on disk after it was picked cannot be read.
     if (!(error instanceof DOMException)) throw error;
-    useTranscriptImport.setState({ error: format(t.transfer.unreadable, { name: file.name, detail: error.message }) });
+    fail(format(t.transfer.unreadable, { name: file.name, detail: error.message }));
     return;
   }
   const parsed = isMarkdown(file) ? parseTranscriptMarkdown(text) : parseTranscriptJson(text);
   if (!parsed.ok) {
-    useTranscriptImport.setState({ error: parsed.error.message });
+    fail(parsed.error.message);
     return;
   }
-  offerTranscript({ title: parsed.value.title ?? file.name, snapshot: parsed.value.snapshot });
+  void replaceWorkspace({ title: parsed.value.title ?? file.name, snapshot: parsed.value.snapshot });
 }
 
 /** Fetches a share for "Open in playground"; nothing happens once `signal` aborts. */
@@ -62,51 +55,34 @@ export async function importShare(id: string, signal: AbortSignal): Promise<void
   }
   if (signal.aborted) return;
   if (!result.ok) {
-    useTranscriptImport.setState({
-      error: format(t.transfer.shareGone, { detail: result.error.message }),
-      pending: null,
-    });
+    fail(format(t.transfer.shareGone, { detail: result.error.message }));
     return;
   }
-  offerTranscript({ title: result.value.title, snapshot: result.value.snapshot });
+  void replaceWorkspace({ title: result.value.title, snapshot: result.value.snapshot });
 }
 
 /**
  * Opens a saved prompt (its latest version, or `version`) in the workspace, asking first when
- * that would lose work; `onLoaded` runs once it is there.
+ * that would lose work; `replaced` says how the user answered.
  */
 export function openSavedPrompt(
   id: string,
-  { version, onLoaded }: { version?: number; onLoaded?: (opened: { version: number }) => void } = {},
-): LibraryResult<{ version: number }> {
+  version?: number,
+): LibraryResult<{ version: number; replaced: Promise<ReplacementAnswer> }> {
   const { prompts } = usePrompts.getState();
   const prompt = prompts.find((candidate) => candidate.id === id);
   const chosen = version ?? (prompt ? latestVersion(prompt).version : 0);
   const restored = restoreVersion(prompts, { id, version: chosen });
   if (!restored.ok) return restored;
-  offerTranscript({
-    title: prompt?.name ?? "",
-    snapshot: restored.value,
-    onLoaded: () => {
-      usePrompts.getState().setActive(id);
-      onLoaded?.({ version: chosen });
-    },
-  });
-  return { ok: true, value: { version: chosen } };
+  const replaced = replaceWorkspace({ title: prompt?.name ?? "", snapshot: restored.value, activePrompt: id });
+  return { ok: true, value: { version: chosen, replaced } };
 }
 
 /** Opens a built-in preset, which is no saved prompt's version, asking first when that would lose work. */
-export function openPreset(id: string, onLoaded?: () => void): void {
+export function openPreset(id: string): Promise<ReplacementAnswer> {
   const preset = findPreset(id);
   if (!preset) throw new Error(`No preset ${id}`);
-  offerTranscript({
-    title: preset.name,
-    snapshot: structuredClone(preset.snapshot),
-    onLoaded: () => {
-      usePrompts.getState().setActive(null);
-      onLoaded?.();
-    },
-  });
+  return replaceWorkspace({ title: preset.name, snapshot: structuredClone(preset.snapshot), activePrompt: null });
 }
 
 /** Markdown by its name or type; anything else is read as the JSON transcript. */

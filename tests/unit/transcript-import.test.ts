@@ -1,11 +1,12 @@
 import "../support/memory-storage";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { importTranscriptFile, MAX_IMPORT_BYTES, openPreset, openSavedPrompt } from "@/lib/run/transcript-import";
-import { useTranscriptImport } from "@/lib/store/transcript-import-store";
+import { confirmReplacement, keepWorkspace } from "@/lib/run/workspace-replacement";
+import { useWorkspaceReplacement } from "@/lib/store/workspace-replacement-store";
 import { initialWorkspace, useWorkspace } from "@/lib/store/workspace-store";
 import { snapshotOf } from "@/lib/workspace/snapshot";
 
@@ -20,34 +21,34 @@ const imported: PromptSnapshot = {
 };
 
 const transcriptFile = (text: string, name = "transcript.json") => new File([text], name, { type: "application/json" });
-const importer = () => useTranscriptImport.getState();
+const importer = () => useWorkspaceReplacement.getState();
 
 beforeEach(() => {
   useWorkspace.setState(initialWorkspace);
-  useTranscriptImport.setState({ pending: null, error: null });
+  useWorkspaceReplacement.setState({ question: null, error: null });
 });
 
 describe("importing a transcript file", () => {
   it("loads a valid file at once into an empty workspace", async () => {
     await importTranscriptFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
     expect(snapshotOf(useWorkspace.getState())).toEqual(imported);
-    expect(importer()).toMatchObject({ pending: null, error: null });
+    expect(importer()).toMatchObject({ question: null, error: null });
   });
 
   it("asks before replacing work, and changes nothing until confirmed", async () => {
     useWorkspace.getState().setSystem("My draft");
     await importTranscriptFile(transcriptFile(toTranscriptJson({ title: "Greeting", snapshot: imported })));
-    expect(importer().pending?.title).toBe("Greeting");
+    expect(importer().question?.title).toBe("Greeting");
     expect(useWorkspace.getState().system).toBe("My draft");
 
-    importer().cancel();
+    keepWorkspace();
     expect(useWorkspace.getState().system).toBe("My draft");
 
     await importTranscriptFile(transcriptFile(toTranscriptJson({ snapshot: imported }), "saved.json"));
-    expect(importer().pending?.title).toBe("saved.json");
-    importer().confirm();
+    expect(importer().question?.title).toBe("saved.json");
+    confirmReplacement();
     expect(snapshotOf(useWorkspace.getState())).toEqual(imported);
-    expect(importer().pending).toBeNull();
+    expect(importer().question).toBeNull();
   });
 
   it("loads a Markdown export like a JSON one", async () => {
@@ -74,7 +75,7 @@ describe("importing a transcript file", () => {
     for (const [file, reason] of cases) {
       await importTranscriptFile(file);
       expect(importer().error).toMatch(reason);
-      expect(importer().pending).toBeNull();
+      expect(importer().question).toBeNull();
       expect(useWorkspace.getState().system).toBe("My draft");
       expect(useWorkspace.getState().messages).toEqual([]);
       importer().dismissError();
@@ -83,60 +84,69 @@ describe("importing a transcript file", () => {
 });
 
 describe("opening a preset or a saved prompt", () => {
-  const loaded = vi.fn();
   beforeEach(() => {
-    loaded.mockReset();
     usePrompts.setState({ prompts: [], activeId: null });
   });
 
-  it("opens a preset at once into an empty workspace, and says so", () => {
-    openPreset("translator-chain", loaded);
+  it("opens a preset at once into an empty workspace, and says it was replaced", async () => {
+    await expect(openPreset("translator-chain")).resolves.toBe("replaced");
     expect(useWorkspace.getState().system).toContain("{input_language}");
-    expect(loaded).toHaveBeenCalledOnce();
   });
 
-  it("asks before a preset replaces unsaved work; keeping it changes nothing", () => {
+  it("asks before a preset replaces unsaved work; keeping it changes nothing", async () => {
     useWorkspace.getState().setComposer("A draft I have not sent");
-    openPreset("translator-chain", loaded);
-    expect(importer().pending?.title).toBe("Translator chain");
-    importer().cancel();
+    const kept = openPreset("translator-chain");
+    expect(importer().question?.title).toBe("Translator chain");
+    keepWorkspace();
+    await expect(kept).resolves.toBe("kept");
     expect(useWorkspace.getState().composer).toBe("A draft I have not sent");
-    expect(loaded).not.toHaveBeenCalled();
 
-    openPreset("translator-chain", loaded);
-    importer().confirm();
+    const replaced = openPreset("translator-chain");
+    confirmReplacement();
+    await expect(replaced).resolves.toBe("replaced");
     expect(useWorkspace.getState().composer).toBe("");
     expect(useWorkspace.getState().system).toContain("{input_language}");
-    expect(loaded).toHaveBeenCalledOnce();
+    // The question holds data only: nothing callable is kept in the store.
+    expect(Object.values(importer().question ?? {}).some((value) => typeof value === "function")).toBe(false);
   });
 
-  it("does not ask when the workspace is the latest version of its saved prompt, and asks once it is edited", () => {
+  it("a second question while one is open keeps the work the first asked about", async () => {
+    useWorkspace.getState().setComposer("A draft");
+    const first = openPreset("translator-chain");
+    const second = openPreset("summariser");
+    await expect(first).resolves.toBe("kept");
+    expect(importer().question?.title).toBe("Summariser");
+    confirmReplacement();
+    await expect(second).resolves.toBe("replaced");
+  });
+
+  it("does not ask when the workspace is the latest version of its saved prompt, and asks once it is edited", async () => {
     useWorkspace.getState().loadSnapshot(imported);
     const saved = usePrompts.getState().save({ name: "Greeting", snapshot: snapshotOf(useWorkspace.getState()) });
     if (!saved.ok) throw new Error(saved.error.message);
-    openPreset("summariser", loaded);
-    expect(importer().pending).toBeNull();
+    await expect(openPreset("summariser")).resolves.toBe("replaced");
+    expect(importer().question).toBeNull();
     expect(usePrompts.getState().activeId).toBeNull();
 
     // The preset's text is in no saved prompt, so going back asks.
-    openSavedPrompt(saved.value.prompt.id, { onLoaded: loaded });
-    expect(importer().pending?.title).toBe("Greeting");
-    importer().confirm();
+    const opened = openSavedPrompt(saved.value.prompt.id);
+    expect(importer().question?.title).toBe("Greeting");
+    confirmReplacement();
+    expect(opened.ok && (await opened.value.replaced)).toBe("replaced");
     expect(snapshotOf(useWorkspace.getState()).system).toBe(imported.system);
     expect(usePrompts.getState().activeId).toBe(saved.value.prompt.id);
 
     useWorkspace.getState().setSystem("Be very brief.");
-    openPreset("summariser", loaded);
-    expect(importer().pending?.title).toBe("Summariser");
+    void openPreset("summariser");
+    expect(importer().question?.title).toBe("Summariser");
     expect(useWorkspace.getState().system).toBe("Be very brief.");
   });
 
   it("refuses an unknown saved prompt version without touching the workspace", () => {
     useWorkspace.getState().setSystem("My draft");
-    const opened = openSavedPrompt("no-such-prompt", { version: 3, onLoaded: loaded });
+    const opened = openSavedPrompt("no-such-prompt", 3);
     expect(opened.ok).toBe(false);
-    expect(importer().pending).toBeNull();
+    expect(importer().question).toBeNull();
     expect(useWorkspace.getState().system).toBe("My draft");
-    expect(loaded).not.toHaveBeenCalled();
   });
 });
