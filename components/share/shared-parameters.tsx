@@ -1,6 +1,6 @@
 import type { Parameters } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
-import { parameterValueText } from "@/lib/workspace/parameter-words";
+import { parameterValueText } from "@/lib/i18n/parameter-words";
 import { SummaryList } from "./summary-list";
 
 /** Every parameter the conversation ran with, defaults named as such. */

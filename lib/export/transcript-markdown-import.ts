@@ -13,7 +13,7 @@ import {
   type ToolCall,
   type ToolDefinition,
 } from "@/lib/workspace/model";
-import { unsetParameterText, type NullableParameter } from "@/lib/workspace/parameter-words";
+import { unsetParameterText, type NullableParameter } from "@/lib/i18n/parameter-words";
 import { linesWithFences, nextFenceState } from "./markdown-fences";
 import { isStructure, STATUS_LINES, unescapeStructure } from "./transcript-markdown-syntax";
 import type { TranscriptParseResult } from "./transcript-json";

@@ -7,7 +7,7 @@ import type {
   PromptSnapshot,
   ToolCall,
 } from "@/lib/workspace/model";
-import { parameterValueText } from "@/lib/workspace/parameter-words";
+import { parameterValueText } from "@/lib/i18n/parameter-words";
 import { prettyJson as prettyJsonWithin } from "@/lib/render/pretty-json";
 import { closeOpenFence } from "./markdown-fences";
 import { escapeStructure, STATUS_LINES } from "./transcript-markdown-syntax";

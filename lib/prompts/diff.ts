@@ -1,6 +1,6 @@
 import { diffLines } from "diff";
 import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/workspace/model";
-import { unsetParameterText, type NullableParameter } from "@/lib/workspace/parameter-words";
+import { unsetParameterText, type NullableParameter } from "@/lib/i18n/parameter-words";
 
 /**
  * A structured comparison of two prompt versions, field by field, with line-level text diffs a

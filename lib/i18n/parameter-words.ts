@@ -1,5 +1,5 @@
-import { messages as t } from "@/lib/i18n";
-import type { Parameters } from "./model";
+import type { Parameters } from "@/lib/workspace/model";
+import { messages as t } from "./index";
 
 export type NullableParameter = {
   [K in keyof Parameters]: null extends Parameters[K] ? K : never;
