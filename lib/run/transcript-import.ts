@@ -36,7 +36,7 @@ export async function importTranscriptFile(file: File): Promise<void> {
     fail(format(t.transfer.unreadable, { name: file.name, detail: error.message }));
     return;
   }
-  const parsed = isMarkdown(file) ? parseTranscriptMarkdown(text) : parseTranscriptJson(text);
+  const parsed = isMarkdown(file, text) ? parseTranscriptMarkdown(text) : parseTranscriptJson(text);
   if (!parsed.ok) {
     fail(parsed.error.message);
     return;
@@ -85,9 +85,9 @@ export function openPreset(id: string): Promise<ReplacementAnswer> {
   return replaceWorkspace({ title: preset.name, snapshot: structuredClone(preset.snapshot), activePrompt: null });
 }
 
-/** Markdown by its name or type; anything else is read as the JSON transcript. */
-function isMarkdown(file: File): boolean {
-  return /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";
+/** Markdown by its name, type or title line (a renamed export); anything else is read as the JSON transcript. */
+function isMarkdown(file: File, text: string): boolean {
+  return /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown" || text.trimStart().startsWith("# ");
 }
 
 function formatSize(bytes: number): string {

@@ -216,23 +216,24 @@ test("My shares renames a share and asks before revoking it, on a phone and by k
   const item = mine.getByRole("listitem").filter({ hasText: "I love programming." });
   await item.getByRole("button", { name: "Rename “I love programming.”" }).focus();
   await page.keyboard.press("Enter");
-  const title = item.getByRole("textbox", { name: "New title for “I love programming.”" });
+  const title = mine.getByRole("textbox", { name: "New title for “I love programming.”" });
   await expect(title).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("Lesson one");
   await page.keyboard.press("Enter");
-  await expect(item.getByRole("link", { name: "Lesson one" })).toBeVisible();
+  await expect(mine.getByRole("link", { name: "Lesson one" })).toBeVisible();
   expect(((await (await request.get(`/api/shares/${id}`)).json()) as { title: string }).title).toBe("Lesson one");
 
   // Revoke asks first; Cancel keeps the share.
-  await item.getByRole("button", { name: "Revoke “Lesson one”" }).click();
-  await expect(item).toContainText("Revoke “Lesson one”? Its link stops working for everyone who has it.");
+  const renamed = mine.getByRole("listitem").filter({ hasText: "Lesson one" });
+  await renamed.getByRole("button", { name: "Revoke “Lesson one”" }).click();
+  await expect(renamed).toContainText("Revoke “Lesson one”? Its link stops working for everyone who has it.");
   await page.screenshot({ path: "test-results/my-shares-revoke-question.png" });
-  await item.getByRole("button", { name: "Cancel" }).click();
+  await renamed.getByRole("button", { name: "Cancel" }).click();
   expect((await request.get(`/api/shares/${id}`)).status()).toBe(200);
 
-  await item.getByRole("button", { name: "Revoke “Lesson one”" }).click();
-  const confirm = item.getByRole("button", { name: "Revoke", exact: true });
+  await renamed.getByRole("button", { name: "Revoke “Lesson one”" }).click();
+  const confirm = renamed.getByRole("button", { name: "Revoke", exact: true });
   await expect(confirm).toBeFocused();
   await page.keyboard.press("Enter");
   const allRevoked = "No shares left: the ones made in this browser were revoked, and their links no longer open.";
@@ -263,7 +264,9 @@ test("a Markdown export imports back as the same prompt, by keyboard", async ({ 
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Import", exact: true }).focus();
   await page.keyboard.press("Enter");
-  await (await chooser).setFiles(await markdown.path());
+  await (
+    await chooser
+  ).setFiles({ name: markdown.suggestedFilename(), mimeType: "text/markdown", buffer: Buffer.from(text) });
   const replace = page.getByRole("dialog", { name: "Replace your current work?" });
   await expect(replace).toContainText("Opening “I love programming.”");
   await replace.getByRole("button", { name: "Replace" }).click();
