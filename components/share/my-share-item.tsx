@@ -85,7 +85,14 @@ export function MyShareItem({ share }: { share: MyShare }) {
       {mode === "revoke" ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span>{format(t.share.confirmRevoke, { title: share.title })}</span>
-          <Button size="sm" variant="danger" disabled={busy} autoFocus onClick={() => void revoke()}>
+          <Button
+            size="sm"
+            variant="danger"
+            disabled={busy}
+            // The question takes the focus from the button that asked it, which is gone.
+            ref={(button) => button?.focus()}
+            onClick={() => void revoke()}
+          >
             {t.share.revoke}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("view")}>

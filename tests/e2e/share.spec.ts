@@ -232,7 +232,8 @@ test("My shares renames a share and asks before revoking it, on a phone and by k
   await renamed.getByRole("button", { name: "Cancel" }).click();
   expect((await request.get(`/api/shares/${id}`)).status()).toBe(200);
 
-  await renamed.getByRole("button", { name: "Revoke “Lesson one”" }).click();
+  await renamed.getByRole("button", { name: "Revoke “Lesson one”" }).focus();
+  await page.keyboard.press("Enter");
   const confirm = renamed.getByRole("button", { name: "Revoke", exact: true });
   await expect(confirm).toBeFocused();
   await page.keyboard.press("Enter");
