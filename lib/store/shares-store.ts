@@ -31,8 +31,6 @@ export type PersistedShares = {
   everShared: boolean;
 };
 
-export type { ShareResult };
-
 type SharesState = PersistedShares & {
   /** Whose shares the list is, as the last lookup said: the account's when sign-in is on. */
   owner: "browser" | "account";
