@@ -3,7 +3,7 @@
 import { useId, type ReactNode } from "react";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
-import type { Checked } from "@/lib/tools/json-schema";
+import type { JsonResult } from "@/lib/json";
 
 /** Code-like names in inputs. At 14px Chromium drops DejaVu Sans Mono's underscore out of an input's box. */
 export const codeInputClass = "font-mono text-[13px]";
@@ -21,7 +21,7 @@ export function JsonField({
   label: ReactNode;
   value: string;
   onChange: (text: string) => void;
-  check: Checked<unknown>;
+  check: JsonResult<unknown>;
   /** What to say when the check passes. */
   valid: string;
   readOnly?: boolean;

@@ -1,8 +1,9 @@
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { z } from "zod";
 import { defaultTargets, findLanguage } from "@/lib/translate/languages";
 import type { TranslationTemplate } from "@/lib/translate/requests";
+import { persistOptions } from "./persist-options";
 
 /**
  * What the translation demo's user typed and picked, kept in this browser so a reload loses
@@ -39,8 +40,11 @@ export const TRANSLATE_VERSION = 1;
 
 const initial: PersistedTranslate = { draft: null, targets: [...defaultTargets] };
 
-/** Anything unreadable in storage falls back to the initial state, part by part. */
-export function readPersistedTranslate(persisted: unknown): PersistedTranslate {
+/**
+ * Persisted state of any version read into the current shape. Version 1 is the only one so far;
+ * anything unreadable falls back to the initial state, part by part.
+ */
+export function readPersistedTranslate(persisted: unknown, _version = TRANSLATE_VERSION): PersistedTranslate {
   const parsed = persistedSchema.safeParse(persisted);
   return parsed.success ? parsed.data : initial;
 }
@@ -52,13 +56,12 @@ export const useTranslateDraft = create<PersistedTranslate & TranslateActions>()
       saveDraft: (draft) => set({ draft }),
       setTargets: (targets) => set({ targets }),
     }),
-    {
-      name: "mistral-playground.translate",
+    persistOptions({
+      key: "translate",
       version: TRANSLATE_VERSION,
-      storage: createJSONStorage(() => localStorage),
       partialize: ({ draft, targets }): PersistedTranslate => ({ draft, targets }),
-      merge: (persisted, current) => ({ ...current, ...readPersistedTranslate(persisted) }),
-    },
+      migrate: readPersistedTranslate,
+    }),
   ),
 );
 
