@@ -12,7 +12,6 @@ export {
   conversationMessageSchema,
   defaultParameters,
   parametersSchema,
-  type AnswerMetadata,
   type ConversationMessage,
   type Parameters,
   type PromptSnapshot,

@@ -238,9 +238,6 @@ export function restoreVersion(
 export {
   diffVersions,
   type DiffLine,
-  type MessageDiff,
-  type ParameterDiff,
   type PromptDiff,
   type TextDiff,
-  type VariableDiff,
 } from "./diff";
