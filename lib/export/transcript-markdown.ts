@@ -76,7 +76,7 @@ function toolBlocks({ tools }: Parameters): string[] {
 }
 
 function variableBlock(name: string, value: string): string {
-  const label = `- ${inlineCode(`{{${name}}}`)} =`;
+  const label = `- ${inlineCode(`{${name}}`)} =`;
   if (!value.includes("\n") && value.length <= 120) return `${label} ${inlineCode(value)}`;
   return `${label}\n\n${indent(fenced({ text: value, language: "" }))}`;
 }

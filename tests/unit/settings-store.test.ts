@@ -1,4 +1,3 @@
-import "../support/memory-storage";
 import { describe, expect, it } from "vitest";
 import { migrateSettings, SETTINGS_VERSION, useSettings } from "@/lib/store/settings-store";
 

@@ -4,9 +4,9 @@ import { parseTranscriptJson, toTranscriptJson } from "@/lib/export/transcript-j
 import { toMarkdown } from "@/lib/export/transcript-markdown";
 
 const snapshot: PromptSnapshot = {
-  system: "Answer about {{city}}.",
+  system: "Answer about {city}.",
   messages: [
-    { id: "u1", role: "user", content: "Weather in {{city}}? 天気は？" },
+    { id: "u1", role: "user", content: "Weather in {city}? 天気は？" },
     {
       id: "a1",
       role: "assistant",
@@ -127,13 +127,13 @@ describe("transcript Markdown", () => {
 
   it("lists variables with their values", () => {
     expect(markdown).toContain(
-      "## Variables\n\n- `{{city}}` = `Paris`\n\n- `{{notes}}` =\n\n  ```\n  line one\n  line two\n  ```",
+      "## Variables\n\n- `{city}` = `Paris`\n\n- `{notes}` =\n\n  ```\n  line one\n  line two\n  ```",
     );
   });
 
   it("shows each message with its role, tool calls, usage and results", () => {
-    expect(markdown).toContain("## System\n\nAnswer about {{city}}.");
-    expect(markdown).toContain("### User\n\nWeather in {{city}}? 天気は？");
+    expect(markdown).toContain("## System\n\nAnswer about {city}.");
+    expect(markdown).toContain("### User\n\nWeather in {city}? 天気は？");
     expect(markdown).toContain(
       '**Tool call** `get_weather` (call `abc123XYZ`)\n\n```json\n{\n  "city": "Paris",\n  "unit": "c"\n}\n```',
     );
@@ -174,6 +174,6 @@ describe("transcript Markdown", () => {
 
   it("keeps inline code intact when a name contains backticks", () => {
     const odd = toMarkdown({ title: "t", snapshot: { ...snapshot, variables: { "a`b": "``x``" } } });
-    expect(odd).toContain("- ``{{a`b}}`` = ``` ``x`` ```");
+    expect(odd).toContain("- ``{a`b}`` = ``` ``x`` ```");
   });
 });
