@@ -7,7 +7,7 @@ import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { snapshotOf } from "@/lib/workspace/snapshot";
+import { snapshotOf, unchangedSnapshot } from "@/lib/workspace/snapshot";
 import { Modal } from "@/components/ui/modal";
 import { ShareLinkPanel } from "./share-link-panel";
 
@@ -33,7 +33,7 @@ export function ShareButton() {
       setState({ kind: "empty" });
       return;
     }
-    const existing = last && sameSnapshot(last.snapshot, snapshot) ? findShare(last.id) : undefined;
+    const existing = last && unchangedSnapshot(last.snapshot, snapshot) ? findShare(last.id) : undefined;
     if (existing) {
       setState({ kind: "created", share: existing });
       return;
@@ -73,13 +73,6 @@ export function ShareButton() {
         </div>
       </Modal>
     </>
-  );
-}
-
-/** The workspace store replaces what changes, so unchanged parts keep their identity. */
-function sameSnapshot(a: PromptSnapshot, b: PromptSnapshot): boolean {
-  return (
-    a.system === b.system && a.messages === b.messages && a.parameters === b.parameters && a.variables === b.variables
   );
 }
 

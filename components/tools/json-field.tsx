@@ -43,7 +43,7 @@ export function JsonField({
         onChange={(event) => onChange(event.target.value)}
         className="max-h-80 px-2 py-1.5 font-mono text-xs leading-snug aria-invalid:border-danger"
       />
-      <p id={`${id}-check`} className={cn("text-xs", check.ok ? "text-success" : "text-danger")}>
+      <p id={`${id}-check`} data-valid={check.ok} className="text-xs text-danger data-[valid=true]:text-success">
         {check.ok ? valid : check.error}
       </p>
     </div>

@@ -3,7 +3,6 @@
 import { useChat } from "@ai-sdk/react";
 import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
-import { cn } from "@/lib/cn";
 import { messages as t } from "@/lib/i18n";
 import type { TargetLanguage } from "@/lib/translate/languages";
 import { translationChat } from "@/lib/run/translation-run";
@@ -35,10 +34,7 @@ export function TranslationColumn({ language }: { language: TargetLanguage }) {
       aria-label={language.name}
       aria-busy={outcome === undefined}
       data-status={status}
-      className={cn(
-        "flex min-w-0 flex-col gap-2 rounded-lg border bg-surface p-3",
-        outcome === undefined ? "border-accent/50" : status === "failed" ? "border-danger/40" : "border-border",
-      )}
+      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3 aria-busy:border-accent/50 data-[status=failed]:border-danger/40"
     >
       <header className="flex items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">

@@ -235,9 +235,4 @@ export function restoreVersion(
   return { ok: true, value: structuredClone(version.snapshot) };
 }
 
-export {
-  diffVersions,
-  type DiffLine,
-  type PromptDiff,
-  type TextDiff,
-} from "./diff";
+export { diffVersions, type DiffLine, type PromptDiff, type TextDiff } from "./diff";

@@ -4,7 +4,7 @@ import { buildChatRequest } from "@/lib/chat/build-request";
 import type { ChatMessage, ChatRequest } from "@/lib/chat/request";
 import { defaultParameters, type PromptSnapshot, type ResponseFormat } from "@/lib/workspace/model";
 import { mistralRequestBody, prepare } from "@/lib/export/code/prepare";
-import { checkAnswer } from "@/lib/tools/answer-check";
+import { checkAnswer } from "@/lib/response-format/answer-check";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 import { chat } from "../fake-mistral/test-helpers.ts";
 
