@@ -18,7 +18,6 @@ export {
   type ResponseFormat,
 } from "@/lib/workspace/model";
 export type { ChatRequest } from "@/lib/chat/request";
-export { parameterLimits } from "@/lib/chat/limits";
 
 export type PromptVariant = {
   system: string;
