@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
+    // Browser storage for the persisted stores, which read it when their module loads.
+    setupFiles: ["tests/support/memory-storage.ts"],
     testTimeout: 15_000,
     hookTimeout: 30_000,
   },

@@ -5,7 +5,6 @@ import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Modal } from "@/components/ui/modal";
-import { cn } from "@/lib/cn";
 import { generateCode, codeLanguages, type CodeLanguage } from "@/lib/export/code";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace, type WorkspaceState } from "@/lib/store/workspace-store";
@@ -97,10 +96,7 @@ export function ViewCodeButton() {
                 data-state={selected ? "active" : "inactive"}
                 onClick={() => setLanguage(candidate)}
                 onKeyDown={(event) => onTabKeyDown(event, index)}
-                className={cn(
-                  "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-accent",
-                  selected ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg",
-                )}
+                className="-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent data-[state=active]:border-accent data-[state=active]:text-fg"
               >
                 {t.code.tabs[candidate]}
               </button>

@@ -1,9 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ShareLinkPanel } from "@/components/share/share-link-panel";
+import { ShareDialog, type ShareState } from "@/components/share/share-dialog";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/modal";
 import type { FailureView } from "@/lib/chat/failure";
 import { resultsToCsv } from "@/lib/compare/results";
 import { variablesOf } from "@/lib/compare/request";
@@ -11,9 +10,7 @@ import { comparisonSchema, comparisonShareSnapshot, comparisonToJson, type Compa
 import { saveFile } from "@/lib/export/save-file";
 import { messages as t } from "@/lib/i18n";
 import { useCompare } from "@/lib/store/compare-store";
-import { useShares, type MyShare } from "@/lib/store/shares-store";
-
-type ShareState = { kind: "creating" } | { kind: "failed"; error: FailureView } | { kind: "created"; share: MyShare };
+import { useShares } from "@/lib/store/shares-store";
 
 function currentComparison(): { ok: true; value: Comparison } | { ok: false; error: FailureView } {
   const { variants, userMessage, values, answers, cases, results } = useCompare.getState();
@@ -61,24 +58,7 @@ export function ComparisonActions() {
       <Button size="sm" variant="ghost" onClick={exportCsv}>
         {t.compare.results.exportCsv}
       </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title={t.share.dialogTitle}>
-        {state.kind === "created" ? (
-          <ShareLinkPanel share={state.share} />
-        ) : state.kind === "failed" ? (
-          <p role="alert" className="text-sm text-danger">
-            {state.error.message}
-          </p>
-        ) : (
-          <p role="status" className="text-sm text-muted">
-            {t.share.creating}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button variant="primary" onClick={() => setOpen(false)}>
-            {t.share.done}
-          </Button>
-        </div>
-      </Modal>
+      <ShareDialog open={open} onClose={() => setOpen(false)} state={state} />
     </>
   );
 }

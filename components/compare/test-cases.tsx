@@ -157,7 +157,8 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
       {message ? (
         <p
           role={message.kind === "error" ? "alert" : "status"}
-          className={message.kind === "error" ? "text-xs text-danger" : "text-xs text-muted"}
+          data-kind={message.kind}
+          className="text-xs text-muted data-[kind=error]:text-danger"
         >
           {message.text}
         </p>

@@ -11,12 +11,11 @@ import { MessageKindSelect } from "@/components/tools/message-kind-select";
 import { ToolCallEditor } from "@/components/tools/tool-call-editor";
 import { ToolResultFields } from "@/components/tools/tool-result-fields";
 import { AnswerSummary } from "@/components/usage/answer-summary";
-import { cn } from "@/lib/cn";
 import type { ConversationMessage } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { checkAnswer } from "@/lib/tools/answer-check";
+import { checkAnswer } from "@/lib/response-format/answer-check";
 import { Markdown } from "./markdown";
 import { ThinkingBlock } from "./thinking-block";
 import { ToolCallList } from "./tool-call-list";
@@ -58,11 +57,9 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
 
   return (
     <li
-      className={cn(
-        // Far from the viewport, a message is neither laid out nor painted; `auto` keeps its last size.
-        "group rounded-lg border bg-surface p-3 [contain-intrinsic-size:auto_7rem] [content-visibility:auto]",
-        selected ? "border-accent" : "border-border",
-      )}
+      // Far from the viewport, a message is neither laid out nor painted; `auto` keeps its last size.
+      className="group rounded-lg border border-border bg-surface p-3 [contain-intrinsic-size:auto_7rem] [content-visibility:auto] data-[selected=true]:border-accent"
+      data-selected={selected}
       data-role={message.role}
       data-status={status}
       aria-label={format(t.message.itemLabel, { n: position, role: roleLabel })}

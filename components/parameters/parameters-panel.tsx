@@ -1,17 +1,16 @@
 "use client";
 
 import { ResponseFormatField } from "@/components/response-format/response-format-field";
-import { FALLBACK_TEMPERATURE, findModel } from "@/lib/mistral/catalogue";
+import { findModel } from "@/lib/mistral/catalogue";
 import { parameterLimits } from "@/lib/chat/limits";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { ModelSelect } from "./model-select";
 import { needsReasoningPromptMode } from "@/lib/chat/build-request";
 import { NumberField } from "./number-field";
 import { PredictionField } from "./prediction-field";
 import { ReasoningEffortField } from "./reasoning-effort-field";
 import { StopSequencesField } from "./stop-sequences-field";
-import { TemperatureField } from "./temperature-field";
+import { SamplingFields } from "./sampling-fields";
 import { useModelList } from "./use-model-list";
 
 export function ParametersPanel() {
@@ -26,41 +25,12 @@ export function ParametersPanel() {
       <h2 id="parameters-heading" className="text-xs font-semibold tracking-wide text-muted uppercase">
         {t.parameters.heading}
       </h2>
-      <ModelSelect value={parameters.model} onChange={(id) => setParameter("model", id)} list={list} current={model} />
-      <TemperatureField
-        value={parameters.temperature}
-        modelDefault={model?.defaultTemperature ?? FALLBACK_TEMPERATURE}
-        onChange={(value) => setParameter("temperature", value)}
-      />
-      <div className="grid grid-cols-2 gap-3">
-        <NumberField
-          label={t.parameters.maxTokens}
-          value={parameters.maxTokens}
-          onChange={(value) => setParameter("maxTokens", value)}
-          min={limits.maxTokens.min}
-          max={model?.contextLength ?? limits.maxTokens.max}
-          integer
-          placeholder={t.parameters.unlimited}
-        />
-        <NumberField
-          label={t.parameters.topP}
-          value={parameters.topP}
-          onChange={(value) => setParameter("topP", value)}
-          min={limits.topP.min}
-          max={limits.topP.max}
-          minExclusive
-          step={0.05}
-          placeholder="1"
-        />
-        <NumberField
-          label={t.parameters.randomSeed}
-          value={parameters.randomSeed}
-          onChange={(value) => setParameter("randomSeed", value)}
-          min={limits.randomSeed.min}
-          max={limits.randomSeed.max}
-          integer
-          placeholder={t.parameters.random}
-        />
+      <SamplingFields
+        parameters={parameters}
+        list={list}
+        onChange={setParameter}
+        gridClassName="grid grid-cols-2 gap-3"
+      >
         <NumberField
           label={t.parameters.maxRetries}
           value={parameters.maxRetries}
@@ -87,7 +57,7 @@ export function ParametersPanel() {
           step={0.1}
           placeholder={t.parameters.notSet}
         />
-      </div>
+      </SamplingFields>
       {model?.reasoning || parameters.reasoningEffort !== null ? (
         <ReasoningEffortField
           value={parameters.reasoningEffort}

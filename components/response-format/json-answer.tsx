@@ -1,5 +1,4 @@
-import { cn } from "@/lib/cn";
-import type { AnswerCheck } from "@/lib/tools/answer-check";
+import type { AnswerCheck } from "@/lib/response-format/answer-check";
 
 /** Whether an answer is the JSON the response format asked for, and what is wrong if not. */
 export function JsonCheckStatus({ check }: { check: AnswerCheck }) {
@@ -7,10 +6,7 @@ export function JsonCheckStatus({ check }: { check: AnswerCheck }) {
     <div
       data-testid="json-check"
       data-valid={check.ok}
-      className={cn(
-        "mt-2 rounded-md border px-2 py-1 text-xs",
-        check.ok ? "border-success/40 bg-success/10 text-success" : "border-danger/40 bg-danger/10 text-danger",
-      )}
+      className="mt-2 rounded-md border border-danger/40 bg-danger/10 px-2 py-1 text-xs text-danger data-[valid=true]:border-success/40 data-[valid=true]:bg-success/10 data-[valid=true]:text-success"
     >
       <p className="font-medium">
         <span aria-hidden>{check.ok ? "✓ " : "✗ "}</span>

@@ -5,8 +5,8 @@ import { codeInputClass, JsonField } from "@/components/tools/json-field";
 import { Field, Input, inputClass } from "@/components/ui/field";
 import { FUNCTION_NAME_PATTERN, type ResponseFormat } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
-import { checkResponseSchema } from "@/lib/tools/json-schema";
-import { schemaExamples } from "@/lib/tools/schema-examples";
+import { checkResponseSchema } from "@/lib/json-schema";
+import { schemaExamples } from "@/lib/response-format/schema-examples";
 
 type JsonSchemaFormat = Extract<ResponseFormat, { type: "json_schema" }>;
 

@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import type { ResponseFormat } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { schemaExamples } from "@/lib/tools/schema-examples";
+import { schemaExamples } from "@/lib/response-format/schema-examples";
 import { JsonSchemaEditor } from "./json-schema-editor";
 
 type JsonSchemaFormat = Extract<ResponseFormat, { type: "json_schema" }>;

@@ -2,20 +2,12 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { FailureView } from "@/lib/chat/failure";
 import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { snapshotOf } from "@/lib/workspace/snapshot";
-import { Modal } from "@/components/ui/modal";
-import { ShareLinkPanel } from "./share-link-panel";
-
-type ShareState =
-  | { kind: "creating" }
-  | { kind: "empty" }
-  | { kind: "failed"; error: FailureView }
-  | { kind: "created"; share: MyShare };
+import { snapshotOf, unchangedSnapshot } from "@/lib/workspace/snapshot";
+import { ShareDialog, type ShareState } from "./share-dialog";
 
 /**
  * "Share": stores a snapshot of the workspace at once and shows its link. Pressing it again with
@@ -33,7 +25,7 @@ export function ShareButton() {
       setState({ kind: "empty" });
       return;
     }
-    const existing = last && sameSnapshot(last.snapshot, snapshot) ? findShare(last.id) : undefined;
+    const existing = last && unchangedSnapshot(last.snapshot, snapshot) ? findShare(last.id) : undefined;
     if (existing) {
       setState({ kind: "created", share: existing });
       return;
@@ -53,33 +45,8 @@ export function ShareButton() {
       <Button size="sm" onClick={share}>
         {t.share.button}
       </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title={t.share.dialogTitle}>
-        {state.kind === "created" ? (
-          <ShareLinkPanel share={state.share} />
-        ) : state.kind === "failed" ? (
-          <p role="alert" className="text-sm text-danger">
-            {state.error.message}
-          </p>
-        ) : (
-          <p role="status" className="text-sm text-muted">
-            {state.kind === "empty" ? t.share.nothingToShare : t.share.creating}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          {state.kind === "failed" ? <Button onClick={share}>{t.share.retry}</Button> : null}
-          <Button variant="primary" onClick={() => setOpen(false)}>
-            {t.share.done}
-          </Button>
-        </div>
-      </Modal>
+      <ShareDialog open={open} onClose={() => setOpen(false)} state={state} onRetry={share} />
     </>
-  );
-}
-
-/** The workspace store replaces what changes, so unchanged parts keep their identity. */
-function sameSnapshot(a: PromptSnapshot, b: PromptSnapshot): boolean {
-  return (
-    a.system === b.system && a.messages === b.messages && a.parameters === b.parameters && a.variables === b.variables
   );
 }
 

@@ -71,7 +71,8 @@ export function ShareLinkPanel({ share }: { share: MyShare }) {
         {notice ? (
           <p
             role={notice.ok ? "status" : "alert"}
-            className={notice.ok ? "text-xs text-success" : "text-xs text-danger"}
+            data-ok={notice.ok}
+            className="text-xs text-danger data-[ok=true]:text-success"
           >
             {notice.text}
           </p>

@@ -7,9 +7,7 @@ import { SummaryList } from "./summary-list";
 /** What the answers of the transcript used, summed, with the estimated cost at list prices. */
 export function SharedUsage({ snapshot }: { snapshot: PromptSnapshot }) {
   const usage = transcriptUsage(snapshot);
-  const unpriced = usage.unpricedAnswers
-    ? ` (${format(t.sharePage.unpricedAnswers, { n: usage.unpricedAnswers })})`
-    : "";
+  const unpriced = usage.unpriced ? ` (${format(t.sharePage.unpricedAnswers, { n: usage.unpriced })})` : "";
   return (
     <SummaryList
       heading={t.sharePage.usage}

@@ -3,7 +3,7 @@
 import { useId, type ReactNode } from "react";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
-import type { Checked } from "@/lib/tools/json-schema";
+import type { JsonResult } from "@/lib/json";
 
 /** Code-like names in inputs. At 14px Chromium drops DejaVu Sans Mono's underscore out of an input's box. */
 export const codeInputClass = "font-mono text-[13px]";
@@ -21,7 +21,7 @@ export function JsonField({
   label: ReactNode;
   value: string;
   onChange: (text: string) => void;
-  check: Checked<unknown>;
+  check: JsonResult<unknown>;
   /** What to say when the check passes. */
   valid: string;
   readOnly?: boolean;
@@ -43,7 +43,7 @@ export function JsonField({
         onChange={(event) => onChange(event.target.value)}
         className="max-h-80 px-2 py-1.5 font-mono text-xs leading-snug aria-invalid:border-danger"
       />
-      <p id={`${id}-check`} className={cn("text-xs", check.ok ? "text-success" : "text-danger")}>
+      <p id={`${id}-check`} data-valid={check.ok} className="text-xs text-danger data-[valid=true]:text-success">
         {check.ok ? valid : check.error}
       </p>
     </div>

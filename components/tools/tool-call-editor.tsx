@@ -6,7 +6,7 @@ import { Field, Input } from "@/components/ui/field";
 import { FUNCTION_NAME_PATTERN, type ToolCall } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { parseJsonObject } from "@/lib/tools/json-schema";
+import { parseJsonObject } from "@/lib/json-schema";
 import { codeInputClass, JsonField } from "./json-field";
 
 /**

@@ -51,7 +51,7 @@ export function ToolsTransfer() {
         </Button>
       </div>
       {status ? (
-        <p role="status" className={status.ok ? "text-xs text-success" : "text-xs text-danger"}>
+        <p role="status" data-ok={status.ok} className="text-xs text-danger data-[ok=true]:text-success">
           {status.text}
         </p>
       ) : null}

@@ -39,7 +39,7 @@ export function TranslationColumn({ language, onRetry }: { language: TargetLangu
       aria-label={language.name}
       aria-busy={!ended}
       data-status={status}
-      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3 data-[status=failed]:border-danger/40 data-[status=streaming]:border-accent/50 data-[status=waiting]:border-accent/50"
+      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3 aria-busy:border-accent/50 data-[status=failed]:border-danger/40"
     >
       <header className="flex items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">

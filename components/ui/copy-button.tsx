@@ -21,6 +21,8 @@ export function CopyButton({
       variant="ghost"
       className={cn("bg-surface/80", className)}
       aria-label={label}
+      data-slot="copy-button"
+      data-state={state}
       onClick={async () => {
         try {
           await navigator.clipboard.writeText(text);

@@ -5,7 +5,7 @@ export const inputClass =
   "h-8 w-full rounded-md border border-border bg-surface px-2 text-sm text-fg focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger";
 
 export function Input({ className, ...props }: ComponentProps<"input">) {
-  return <input className={cn(inputClass, className)} {...props} />;
+  return <input data-slot="input" className={cn(inputClass, className)} {...props} />;
 }
 
 /** A labelled control with an optional hint and error, wired with aria attributes by id. */
@@ -25,17 +25,17 @@ export function Field({
   className?: string;
 }) {
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-xs font-medium text-muted">
+    <div data-slot="field" className={cn("space-y-1", className)}>
+      <label htmlFor={id} data-slot="field-label" className="block text-xs font-medium text-muted">
         {label}
       </label>
       {children}
       {error ? (
-        <p id={`${id}-error`} className="text-xs text-danger">
+        <p id={`${id}-error`} data-slot="field-error" className="text-xs text-danger">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted">
+        <p id={`${id}-hint`} data-slot="field-hint" className="text-xs text-muted">
           {hint}
         </p>
       ) : null}

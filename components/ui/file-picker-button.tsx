@@ -12,7 +12,7 @@ export function FilePickerButton({
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button {...props} onClick={() => input.current?.click()} />
+      <Button data-slot="file-picker-button" {...props} onClick={() => input.current?.click()} />
       <input
         ref={input}
         type="file"

@@ -37,6 +37,7 @@ export function Modal({
     <dialog
       ref={dialog}
       aria-labelledby={`${id}-title`}
+      data-slot="modal"
       onClose={onClose}
       className={cn(
         "m-auto w-[min(34rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40",

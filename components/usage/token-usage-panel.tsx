@@ -92,7 +92,7 @@ export function TokenUsagePanel() {
           <Row label={t.usage.total} value={formatInteger(totals.totalTokens)} testId="session-total" />
           <Row
             label={t.usage.cost}
-            value={`≈ ${formatCost(totals.cost)}${totals.unpricedRuns ? ` (${format(t.usage.unpriced, { n: totals.unpricedRuns })})` : ""}`}
+            value={`≈ ${formatCost(totals.cost)}${totals.unpriced ? ` (${format(t.usage.unpriced, { n: totals.unpriced })})` : ""}`}
           />
         </dl>
       </div>

@@ -5,16 +5,13 @@ import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
 import { checkConversation, describeViolation } from "./rules";
 import { renderPrompt } from "./template";
 import type { Parameters, PromptSnapshot } from "@/lib/workspace/model";
+import { isJsonObject, parseJson, type JsonObject } from "@/lib/json";
 
 export type BuildResult = { ok: true; value: ChatRequest } | { ok: false; error: string };
 
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+function parseJsonObject(text: string): JsonObject | undefined {
+  const parsed = parseJson(text);
+  return parsed.ok && isJsonObject(parsed.value) ? parsed.value : undefined;
 }
 
 function toChatParameters(parameters: Parameters): { ok: true; value: ChatParameters } | { ok: false; error: string } {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorBodySchema, errorCodes, type ErrorCode } from "@/lib/http/errors";
 import { format, messages as t } from "@/lib/i18n";
+import { parseJson } from "@/lib/json";
 
 /** What the stream's error part carries (see `streamChat`). */
 const streamFailureSchema = z.object({
@@ -11,20 +12,13 @@ const streamFailureSchema = z.object({
 
 export type FailureView = { code: ErrorCode | "network"; message: string };
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The sentence to show for a failed run. The error reaches the browser either as an HTTP
  * error body from /api/chat (`{error: {code, message}}`) or as the stream's error part.
  */
 export function describeFailure(error: Error): FailureView {
-  const json = parseJson(error.message);
+  const parsed = parseJson(error.message);
+  const json = parsed.ok ? parsed.value : undefined;
   const body = errorBodySchema.safeParse(json);
   if (body.success) return { code: body.data.error.code, message: body.data.error.message };
 

@@ -1,6 +1,7 @@
 import type { FilePart, ModelMessage, TextPart } from "ai";
 import { parseDataUrl } from "./attachments";
 import type { ChatAttachment, ChatMessage } from "./request";
+import { parseJson } from "@/lib/json";
 
 /** PDFs and other documents go as `document_url`; `@ai-sdk/mistral` picks it by this type. */
 const DOCUMENT_MEDIA_TYPE = "application/pdf";
@@ -27,13 +28,10 @@ function toFilePart(attachment: ChatAttachment): FilePart {
   };
 }
 
+/** Text that is not JSON stays as it was: the provider sends a string argument unchanged. */
 function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Keep the model's text as it was: the provider sends a string argument unchanged.
-    return text;
-  }
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : text;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { imageLimits, parameterLimits, MAX_MESSAGES } from "./limits";
-import { reasoningEffortSchema, toolChoiceSchema } from "@/lib/workspace/model";
+import { FUNCTION_NAME_PATTERN, reasoningEffortSchema, toolChoiceSchema } from "@/lib/workspace/model";
 
 /**
  * The body of `POST /api/chat`: the conversation as it will be sent (templates already
@@ -56,7 +56,7 @@ export const chatResponseFormatSchema = z.discriminatedUnion("type", [
 ]);
 
 export const chatToolSchema = z.object({
-  name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "Tool names use letters, digits, _ and -, at most 64."),
+  name: z.string().regex(FUNCTION_NAME_PATTERN, "Tool names use letters, digits, _ and -, at most 64."),
   description: z.string().max(4096),
   parameters: jsonObject,
 });

@@ -1,7 +1,5 @@
 import type { UIMessage } from "ai";
-import { answerMetadataSchema, type AnswerMetadata } from "@/lib/workspace/model";
+import type { AnswerMetadata } from "@/lib/workspace/model";
 
 /** The UI message the browser receives: the AI SDK's, with the answer's metadata. */
 export type PlaygroundUIMessage = UIMessage<AnswerMetadata>;
-
-export const playgroundMessageMetadataSchema = answerMetadataSchema;

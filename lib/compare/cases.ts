@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { format, messages as t } from "@/lib/i18n";
 import { checkKindSchema, type CheckKind } from "./checks";
+import { parseJson } from "@/lib/json";
 
 /** One row of the test-case table: a value per variable and what the answer should be. */
 export const testCaseSchema = z.object({
@@ -101,13 +102,9 @@ export function parseCasesJsonl(text: string): Parsed<CaseRow[]> {
   for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === "") continue;
     const where = format(t.compare.import.line, { n: index + 1 });
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      return { ok: false, error: format(t.compare.import.badJson, { where, detail: (error as Error).message }) };
-    }
-    const record = jsonlLineSchema.safeParse(json);
+    const json = parseJson(line);
+    if (!json.ok) return { ok: false, error: format(t.compare.import.badJson, { where, detail: json.error }) };
+    const record = jsonlLineSchema.safeParse(json.value);
     if (!record.success) return { ok: false, error: format(t.compare.import.notFlatObject, { where }) };
     const row = rowFrom(record.data, where);
     if (!row.ok) return row;

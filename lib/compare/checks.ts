@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { format, messages as t } from "@/lib/i18n";
-import { compileSchema, describeSchemaErrors, parseJson, parseJsonObject } from "@/lib/tools/json-schema";
+import { parseJson } from "@/lib/json";
+import { compileSchema, describeSchemaErrors, parseJsonObject } from "@/lib/json-schema";
 import type { ResponseFormat } from "./request";
 
 export const checkKinds = ["contains", "equals", "regex", "json", "schema"] as const;

@@ -12,14 +12,12 @@ export {
   conversationMessageSchema,
   defaultParameters,
   parametersSchema,
-  type AnswerMetadata,
   type ConversationMessage,
   type Parameters,
   type PromptSnapshot,
   type ResponseFormat,
 } from "@/lib/workspace/model";
 export type { ChatRequest } from "@/lib/chat/request";
-export { parameterLimits } from "@/lib/chat/limits";
 
 export type PromptVariant = {
   system: string;

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { estimateCost } from "@/lib/mistral/prices";
+import { addUsage, noUsage, type UsageSum } from "@/lib/mistral/usage-sum";
 import { answerMetadataSchema } from "./request";
 
 export const verdictSchema = z.object({ pass: z.boolean(), reason: z.string() });
@@ -19,16 +19,10 @@ export type CaseResult = z.infer<typeof caseResultSchema>;
 /** Results by case id, then by variant id. */
 export type ResultTable = Record<string, Record<string, CaseResult>>;
 
-export type VariantSummary = {
+export type VariantSummary = UsageSum & {
   passed: number;
   checked: number;
   answered: number;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  /** US$, over the answers whose model has a known price. */
-  cost: number;
-  unpriced: number;
   medianLatencyMs: number | undefined;
   p95LatencyMs: number | undefined;
 };
@@ -43,40 +37,30 @@ export function quantile(values: readonly number[], q: number): number | undefin
 
 /** Pass rate, tokens, cost and latency of one variant over its results. */
 export function summarizeVariant(results: readonly (CaseResult | undefined)[]): VariantSummary {
-  const summary: VariantSummary = {
-    passed: 0,
-    checked: 0,
-    answered: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    totalTokens: 0,
-    cost: 0,
-    unpriced: 0,
-    medianLatencyMs: undefined,
-    p95LatencyMs: undefined,
-  };
+  let usage = noUsage;
+  let passed = 0;
+  let checked = 0;
+  let answered = 0;
   const latencies: number[] = [];
   for (const result of results) {
     if (!result) continue;
     if (result.verdict) {
-      summary.checked += 1;
-      if (result.verdict.pass) summary.passed += 1;
+      checked += 1;
+      if (result.verdict.pass) passed += 1;
     }
-    if (result.status === "done") summary.answered += 1;
+    if (result.status === "done") answered += 1;
     const metadata = result.metadata;
     if (metadata?.durationMs !== undefined && result.status === "done") latencies.push(metadata.durationMs);
-    const usage = metadata?.usage;
-    if (!usage) continue;
-    summary.promptTokens += usage.promptTokens;
-    summary.completionTokens += usage.completionTokens;
-    summary.totalTokens += usage.totalTokens;
-    const cost = metadata.model ? estimateCost(metadata.model, usage) : undefined;
-    if (cost === undefined) summary.unpriced += 1;
-    else summary.cost += cost;
+    if (metadata?.usage) usage = addUsage(usage, metadata.usage, metadata.model);
   }
-  summary.medianLatencyMs = quantile(latencies, 0.5);
-  summary.p95LatencyMs = quantile(latencies, 0.95);
-  return summary;
+  return {
+    passed,
+    checked,
+    answered,
+    ...usage,
+    medianLatencyMs: quantile(latencies, 0.5),
+    p95LatencyMs: quantile(latencies, 0.95),
+  };
 }
 
 /** `3/4 · 75%`, or null when nothing was checked. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
 import { describeIssues } from "@/lib/http/errors";
+import { parseJson } from "@/lib/json";
 
 /** Identifies a transcript file; `version` changes only when old readers could misread it. */
 export const TRANSCRIPT_FORMAT = "mistral-playground.transcript";
@@ -44,13 +45,9 @@ export function toTranscriptJson({
  * then fields) so the message names the first thing that is wrong; nothing partial is returned.
  */
 export function parseTranscriptJson(text: string): TranscriptParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return failure(`This file is not valid JSON (${error.message}). Choose a transcript exported as JSON.`);
-  }
+  const json = parseJson(text);
+  if (!json.ok) return failure(`This file is not valid JSON (${json.error}). Choose a transcript exported as JSON.`);
+  const data = json.value;
 
   const envelope = z.record(z.string(), z.unknown()).safeParse(data);
   if (!envelope.success || envelope.data.format !== TRANSCRIPT_FORMAT) {

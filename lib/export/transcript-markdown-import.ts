@@ -1,6 +1,7 @@
 import { generateId } from "ai";
 import { format, messages as t } from "@/lib/i18n";
 import { describeIssues } from "@/lib/http/errors";
+import { parseJson } from "@/lib/json";
 import {
   defaultParameters,
   promptSnapshotSchema,
@@ -222,12 +223,8 @@ function readParameter(parameters: Parameters, label: string, value: string, blo
 }
 
 function readJsonString(label: string, text: string): string {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === "string") return value;
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-  }
+  const parsed = parseJson(text);
+  if (parsed.ok && typeof parsed.value === "string") return parsed.value;
   throw badParameter(label, text);
 }
 
@@ -358,12 +355,8 @@ function readAssistant(body: readonly string[]): ConversationMessage {
 
 /** The model wrote the arguments as compact JSON; the export only indented them for reading. */
 function compactJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return text;
-  }
+  const parsed = parseJson(text);
+  return parsed.ok ? JSON.stringify(parsed.value) : text;
 }
 
 function readUsageLine(line: string): AnswerMetadata {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { describeIssues, type ErrorCode } from "./errors";
+import { describeIssues, jsonError, type ErrorCode } from "./errors";
+import { parseJson } from "@/lib/json";
 
 export interface RequestProblem {
   status: 400 | 413;
@@ -41,12 +42,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     if (!(error instanceof TypeError)) throw error;
     return invalid("The request body is not valid UTF-8. Send JSON encoded as UTF-8.");
   }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return invalid(`The request body is not valid JSON (${error.message}). Send a JSON object.`);
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return invalid(`The request body is not valid JSON (${parsed.error}). Send a JSON object.`);
+  return parsed;
 }
 
 /** Parses a request value with `schema`; the error message names the offending fields. */
@@ -54,6 +52,27 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown): Re
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return invalid(`Invalid request: ${describeIssues(parsed.error)}. Correct these fields and send it again.`);
+}
+
+/** The 400 or 413 JSON answer for a request problem. */
+export function problemResponse(problem: RequestProblem): Response {
+  return jsonError(problem.status, problem.code, problem.message);
+}
+
+export type RouteInput<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/**
+ * What a route handler starts with: the JSON body (at most `maxBytes`) parsed with `schema`, or
+ * the 400/413 answer to send.
+ */
+export async function readRequest<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes: number,
+): Promise<RouteInput<z.output<S>>> {
+  const body = await readJsonBody(request, maxBytes);
+  const parsed = body.ok ? parseRequest(schema, body.value) : body;
+  return parsed.ok ? parsed : { ok: false, response: problemResponse(parsed.error) };
 }
 
 function invalid(message: string): { ok: false; error: RequestProblem } {

@@ -31,7 +31,6 @@ export type ModelList = z.infer<typeof modelListSchema>;
 
 /** The playground's default temperature when a model card gives none. */
 export const FALLBACK_TEMPERATURE = 0.3;
-export const TEMPERATURE_MAX = 1.5;
 
 function model(
   id: string,

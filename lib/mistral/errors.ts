@@ -1,6 +1,7 @@
 import { APICallError, RetryError } from "ai";
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/http/errors";
+import { parseJson } from "@/lib/json";
 
 /** A failure as the user is told of it: a code from the shared vocabulary and its detail. */
 export type ChatFailure = { code: ErrorCode; detail: string; status: number; retries?: number };
@@ -30,13 +31,9 @@ function describeIssues(issues: z.infer<typeof validationIssueSchema>[]): string
 /** A readable sentence from a Mistral error body, or undefined when the body is unknown. */
 export function describeMistralErrorBody(body: string | undefined): string | undefined {
   if (!body) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const parsed = mistralErrorBodySchema.safeParse(json);
+  const json = parseJson(body);
+  if (!json.ok) return undefined;
+  const parsed = mistralErrorBodySchema.safeParse(json.value);
   if (!parsed.success) return undefined;
   const value = parsed.data;
   if ("message" in value)

@@ -1,6 +1,7 @@
 import { diffLines } from "diff";
 import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/workspace/model";
 import { unsetParameterText, type NullableParameter } from "@/lib/i18n/parameter-words";
+import { parseJson } from "@/lib/json";
 
 /**
  * A structured comparison of two prompt versions, field by field, with line-level text diffs a
@@ -89,12 +90,9 @@ function diffMessage(index: number, before?: ConversationMessage, after?: Conver
   };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+function parseJsonOrText(text: string): unknown {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : text;
 }
 
 /** Parameters as readable text; schemas the user typed as JSON text are shown as JSON. */
@@ -105,13 +103,13 @@ function formatParameter(name: keyof Parameters, value: Parameters[keyof Paramet
   if (name === "tools") {
     const tools = value as ToolDefinition[];
     return JSON.stringify(
-      tools.map((tool) => ({ ...tool, parameters: parseJson(tool.parameters) })),
+      tools.map((tool) => ({ ...tool, parameters: parseJsonOrText(tool.parameters) })),
       null,
       2,
     );
   }
   if (name === "responseFormat" && "schema" in value) {
-    return JSON.stringify({ ...value, schema: parseJson(value.schema) }, null, 2);
+    return JSON.stringify({ ...value, schema: parseJsonOrText(value.schema) }, null, 2);
   }
   return JSON.stringify(value, null, 2);
 }

@@ -235,12 +235,4 @@ export function restoreVersion(
   return { ok: true, value: structuredClone(version.snapshot) };
 }
 
-export {
-  diffVersions,
-  type DiffLine,
-  type MessageDiff,
-  type ParameterDiff,
-  type PromptDiff,
-  type TextDiff,
-  type VariableDiff,
-} from "./diff";
+export { diffVersions, type DiffLine, type PromptDiff, type TextDiff } from "./diff";

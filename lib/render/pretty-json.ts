@@ -1,4 +1,5 @@
 import { renderLimits } from "./limits.ts";
+import { parseJson } from "../json.ts";
 
 export type PrettyJsonResult =
   { ok: true; text: string } | { ok: false; reason: "not_json" | "too_deep" | "too_large" };
@@ -42,10 +43,6 @@ export function prettyJson(
     else if (char === 0x3a) size += 1; // the space after a colon
     if (size > maxLength) return { ok: false, reason: "too_large" };
   }
-  try {
-    return { ok: true, text: JSON.stringify(JSON.parse(text), null, 2) };
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return { ok: false, reason: "not_json" };
-  }
+  const parsed = parseJson(text);
+  return parsed.ok ? { ok: true, text: JSON.stringify(parsed.value, null, 2) } : { ok: false, reason: "not_json" };
 }

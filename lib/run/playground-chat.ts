@@ -1,8 +1,14 @@
 import { Chat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { USER_API_KEY_HEADER, type ChatRequest } from "@/lib/chat/request";
-import { playgroundMessageMetadataSchema, type PlaygroundUIMessage } from "@/lib/chat/ui-message";
-import type { AnswerMetadata, AssistantMessage, FinishedAnswer, ToolCall } from "@/lib/workspace/model";
+import type { PlaygroundUIMessage } from "@/lib/chat/ui-message";
+import {
+  answerMetadataSchema,
+  type AnswerMetadata,
+  type AssistantMessage,
+  type FinishedAnswer,
+  type ToolCall,
+} from "@/lib/workspace/model";
 
 /** The assistant message as the workspace keeps it, from the streamed UI message. */
 export function toAnswer(message: UIMessage<AnswerMetadata>, status: AssistantMessage["status"]): FinishedAnswer {
@@ -42,7 +48,7 @@ export function createPlaygroundChat(options: {
 }) {
   let pending: RunRequest | undefined;
   const chat = new Chat<PlaygroundUIMessage>({
-    messageMetadataSchema: playgroundMessageMetadataSchema,
+    messageMetadataSchema: answerMetadataSchema,
     transport: new DefaultChatTransport<PlaygroundUIMessage>({
       api: "/api/chat",
       prepareSendMessagesRequest: () => {

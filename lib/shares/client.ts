@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FailureView } from "@/lib/chat/failure";
 import { errorBodySchema } from "@/lib/http/errors";
 import { messages as t } from "@/lib/i18n";
+import { parseJson } from "@/lib/json";
 import { shareIdSchema, shareSchema, type Share, type ShareSnapshot } from "./share";
 
 /**
@@ -111,22 +112,14 @@ async function callApi(
     if (!(error instanceof TypeError)) throw error;
     return { ok: false, error: { code: "network", message: t.errors.network } };
   }
-  const json = parseJson(text);
+  // An empty or unreadable body is no value; an error status without an error body is said below.
+  const parsed = text === "" ? undefined : parseJson(text);
+  const json = parsed?.ok ? parsed.value : undefined;
   if (response.ok) return { ok: true, value: json };
   const failure = errorBodySchema.safeParse(json);
   if (failure.success) return { ok: false, error: failure.data.error };
   console.error(`[shares] ${method} ${path} answered ${response.status} without an error body`);
   return { ok: false, error: { code: "internal", message: t.errors.internal } };
-}
-
-function parseJson(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return undefined;
-  }
 }
 
 function unexpectedAnswer(what: string, error: z.ZodError): { ok: false; error: FailureView } {

@@ -1,6 +1,6 @@
 import { generateId } from "ai";
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { z } from "zod";
 import type { CheckKind } from "@/lib/compare/checks";
 import { MAX_CASES, testCaseSchema, type CaseRow, type TestCase } from "@/lib/compare/cases";
@@ -13,6 +13,7 @@ import {
   variantSchema,
   type Variant,
 } from "@/lib/compare/variants";
+import { persistOptions } from "./persist-options";
 
 /**
  * The Compare page's own state, kept in this browser: variants, the shared user message, the
@@ -188,10 +189,9 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
       setConcurrency: (concurrency) =>
         set({ concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(concurrency) || DEFAULT_CONCURRENCY)) }),
     }),
-    {
-      name: "mistral-playground.compare",
+    persistOptions({
+      key: "compare",
       version: COMPARE_VERSION,
-      storage: createJSONStorage(() => localStorage),
       partialize: ({ variants, userMessage, values, answers, cases, results, concurrency }): PersistedCompare => ({
         variants,
         userMessage,
@@ -201,9 +201,7 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
         results,
         concurrency,
       }),
-      migrate: (persisted, version) => migrateCompare(persisted, version),
-      // Persisted state is outside input: parse it on the way in as well.
-      merge: (persisted, current) => ({ ...current, ...migrateCompare(persisted, COMPARE_VERSION) }),
-    },
+      migrate: migrateCompare,
+    }),
   ),
 );

@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { z } from "zod";
 import type { PromptSnapshot } from "@/lib/workspace/model";
 import { messages as t } from "@/lib/i18n";
@@ -17,6 +17,7 @@ import {
 } from "@/lib/prompts/library";
 import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
+import { persistOptions } from "./persist-options";
 
 export const PROMPTS_VERSION = 1;
 
@@ -144,15 +145,13 @@ export const usePrompts = create<PersistedPrompts & PromptsActions>()(
         setActive: (activeId) => set({ activeId }),
       };
     },
-    {
-      name: "mistral-playground.prompts",
+    persistOptions({
+      key: "prompts",
       version: PROMPTS_VERSION,
-      storage: createJSONStorage(imageAwareStorage),
+      storage: imageAwareStorage,
       partialize: (state): PersistedPrompts => ({ prompts: state.prompts, activeId: state.activeId }),
-      migrate: (persisted, version) => migratePrompts(persisted, version),
-      // Persisted state is outside input: parse it on the way in as well.
-      merge: (persisted, current) => ({ ...current, ...migratePrompts(persisted, PROMPTS_VERSION) }),
-    },
+      migrate: migratePrompts,
+    }),
   ),
 );
 

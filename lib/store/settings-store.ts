@@ -1,6 +1,7 @@
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { z } from "zod";
+import { persistOptions } from "./persist-options";
 
 type SettingsState = {
   /** A Mistral key the user typed; kept in this browser only, sent with each request. */
@@ -8,21 +9,28 @@ type SettingsState = {
   setApiKey: (apiKey: string) => void;
 };
 
+type PersistedSettings = Pick<SettingsState, "apiKey">;
+
+export const SETTINGS_VERSION = 1;
+
+const persistedSchema = z.object({ apiKey: z.string() }).catch({ apiKey: "" });
+
+/** Persisted settings of any version (1 is the only one so far); unreadable ones hold no key. */
+export function migrateSettings(persisted: unknown, _version: number): PersistedSettings {
+  return persistedSchema.parse(persisted);
+}
+
 export const useSettings = create<SettingsState>()(
   persist(
     (set) => ({
       apiKey: "",
       setApiKey: (apiKey) => set({ apiKey: apiKey.trim() }),
     }),
-    {
-      name: "mistral-playground.settings",
-      version: 1,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ apiKey: state.apiKey }),
-      merge: (persisted, current) => ({
-        ...current,
-        apiKey: z.object({ apiKey: z.string() }).catch({ apiKey: "" }).parse(persisted).apiKey,
-      }),
-    },
+    persistOptions({
+      key: "settings",
+      version: SETTINGS_VERSION,
+      partialize: (state): PersistedSettings => ({ apiKey: state.apiKey }),
+      migrate: migrateSettings,
+    }),
   ),
 );

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { messages as t } from "@/lib/i18n";
 import { deleteShare, lookupShares, patchShareTitle, postShare, type ShareResult } from "@/lib/shares/client";
 import { defaultShareTitle, shareIdSchema, type ShareSnapshot } from "@/lib/shares/share";
+import { persistOptions } from "./persist-options";
 
 /**
  * "My shares": the shares created in this browser, with the delete tokens that only this
@@ -141,19 +142,16 @@ export const useShares = create<SharesState & SharesActions>()(
         return { ok: true, value: undefined };
       },
     }),
-    {
-      name: "mistral-playground.shares",
+    persistOptions({
+      key: "shares",
       version: SHARES_VERSION,
-      storage: createJSONStorage(() => localStorage),
       // Only what this browser alone can prove: shares with their delete token.
       partialize: (state): PersistedShares => ({
         shares: state.shares.filter((s) => s.deleteToken),
         everShared: state.everShared,
       }),
-      migrate: (persisted, version) => migrateShares(persisted, version),
-      // Persisted state is outside input: parse it on the way in as well.
-      merge: (persisted, current) => ({ ...current, ...migrateShares(persisted, SHARES_VERSION) }),
-    },
+      migrate: migrateShares,
+    }),
   ),
 );
 

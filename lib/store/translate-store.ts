@@ -1,9 +1,10 @@
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import { z } from "zod";
 import { defaultTargets, findLanguage } from "@/lib/translate/languages";
 import { SOURCE_TEXT, type TranslationTemplate } from "@/lib/translate/requests";
 import { noResults, settledResults, translationResultsSchema, type TranslationOutcome } from "@/lib/translate/results";
+import { persistOptions } from "./persist-options";
 
 /**
  * What the translation demo's user typed and picked, and the last run's results, kept in this
@@ -19,8 +20,6 @@ const draftSchema = z.object({
   values: z.record(z.string(), z.string()),
   model: z.string(),
 });
-
-export type TranslateDraft = z.infer<typeof draftSchema>;
 
 const persistedSchema = z.object({
   draft: draftSchema.nullable().catch(null),
@@ -53,13 +52,13 @@ export const TRANSLATE_VERSION = 2;
 
 const initial: PersistedTranslate = { draft: null, targets: [...defaultTargets], results: noResults };
 
-/** Anything unreadable in storage falls back to the initial state, part by part. */
+/** State of the current shape read from storage; anything unreadable falls back to the initial state, part by part. */
 export function readPersistedTranslate(persisted: unknown): PersistedTranslate {
   const parsed = persistedSchema.safeParse(persisted);
   return parsed.success ? parsed.data : initial;
 }
 
-/** Brings a stored state of an earlier version to this one. */
+/** Persisted state of any version read into the current shape. */
 export function migrateTranslate(persisted: unknown, version: number): PersistedTranslate {
   if (version < 2) {
     const v1 = z.object({ targets: z.array(z.unknown()) }).safeParse(persisted);
@@ -103,19 +102,16 @@ export const useTranslateDraft = create<PersistedTranslate & TranslateActions>()
         set(({ results }) => ({ results: { ...results, outcomes: { ...results.outcomes, [code]: outcome } } })),
       setWallTime: (wallTimeMs) => set(({ results }) => ({ results: { ...results, wallTimeMs } })),
     }),
-    {
-      name: "mistral-playground.translate",
+    persistOptions({
+      key: "translate",
       version: TRANSLATE_VERSION,
-      storage: createJSONStorage(() => localStorage),
       partialize: ({ draft, targets, results }): PersistedTranslate => ({
         draft,
         targets,
         results: settledResults(results),
       }),
-      migrate: (persisted, version) => migrateTranslate(persisted, version),
-      // Persisted state is outside input: parse it on the way in as well.
-      merge: (persisted, current) => ({ ...current, ...readPersistedTranslate(persisted) }),
-    },
+      migrate: migrateTranslate,
+    }),
   ),
 );
 

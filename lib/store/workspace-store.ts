@@ -1,6 +1,6 @@
 import { generateId } from "ai";
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
 import {
   defaultParameters,
   type Attachment,
@@ -23,6 +23,7 @@ import {
 import { newToolDefinition, removeTool, updateTool } from "@/lib/tools/definitions";
 import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
+import { persistOptions } from "./persist-options";
 
 export type EditableRole = "user" | "assistant";
 
@@ -176,10 +177,10 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
       loadSnapshot: (snapshot) => set({ ...snapshot, composer: "", composerAttachments: [] }),
       reset: () => set(initialWorkspace),
     }),
-    {
-      name: "mistral-playground.workspace",
+    persistOptions({
+      key: "workspace",
       version: WORKSPACE_VERSION,
-      storage: createJSONStorage(imageAwareStorage),
+      storage: imageAwareStorage,
       partialize: (state): Workspace => ({
         system: state.system,
         messages: state.messages,
@@ -188,9 +189,7 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         parameters: state.parameters,
         variables: state.variables,
       }),
-      migrate: (persisted, version) => migrateWorkspace(persisted, version),
-      // Persisted state is outside input: parse it on the way in as well.
-      merge: (persisted, current) => ({ ...current, ...migrateWorkspace(persisted, WORKSPACE_VERSION) }),
-    },
+      migrate: migrateWorkspace,
+    }),
   ),
 );

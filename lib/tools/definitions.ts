@@ -1,6 +1,6 @@
 import { messages as t } from "@/lib/i18n";
 import { FUNCTION_NAME_PATTERN, type Parameters, type ToolChoice, type ToolDefinition } from "@/lib/workspace/model";
-import { checkToolParameters } from "./json-schema";
+import { checkToolParameters } from "@/lib/json-schema";
 
 /** What is wrong with one tool as typed, field by field; empty when Mistral would take it. */
 export type ToolProblems = { name?: string; parameters?: string };

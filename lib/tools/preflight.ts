@@ -1,7 +1,7 @@
 import { FUNCTION_NAME_PATTERN, type ConversationMessage, type Parameters } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
 import { checkToolDefinition } from "./definitions";
-import { checkResponseSchema, parseJsonObject } from "./json-schema";
+import { checkResponseSchema, parseJsonObject } from "@/lib/json-schema";
 
 /**
  * What Mistral would refuse about tools, tool messages and the response format, found before

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { parameterLimits } from "@/lib/chat/limits";
 import { FUNCTION_NAME_PATTERN, type ToolDefinition } from "@/lib/workspace/model";
+import { describeIssues } from "@/lib/http/errors";
 import { format, messages as t } from "@/lib/i18n";
 import { mergeTools } from "./definitions";
-import { isJsonObject, parseJson, type Checked } from "./json-schema";
+import { isJsonObject, parseJson, type JsonResult } from "@/lib/json";
 
 /**
  * Tools to and from JSON files. Exports are Mistral's `tools` array, ready to paste into an API
@@ -28,18 +29,11 @@ const importFileSchema = z.preprocess(
 
 export type ExportedTool = { type: "function"; function: { name: string; description: string; parameters: unknown } };
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return error.message;
-  const path = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("");
-  return path ? `${path.replace(/^\./, "")}: ${issue.message}` : issue.message;
-}
-
 /** The tools after importing a file's text into `current`, and how many the file had. */
 export function importTools(
   current: readonly ToolDefinition[],
   text: string,
-): Checked<{ tools: ToolDefinition[]; imported: number }> {
+): JsonResult<{ tools: ToolDefinition[]; imported: number }> {
   const json = parseJson(text);
   if (!json.ok)
     return {
@@ -47,7 +41,8 @@ export function importTools(
       error: format(t.tools.importFailed, { detail: format(t.tools.importNotJson, { detail: json.error }) }),
     };
   const parsed = importFileSchema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, error: format(t.tools.importFailed, { detail: firstIssue(parsed.error) }) };
+  if (!parsed.success)
+    return { ok: false, error: format(t.tools.importFailed, { detail: describeIssues(parsed.error, 1) }) };
   const imported = parsed.data.map((tool): ToolDefinition => ({
     name: tool.name,
     description: tool.description,
@@ -64,7 +59,7 @@ export function importTools(
 }
 
 /** Mistral's `tools` array; a tool whose parameters are not JSON is reported instead. */
-export function exportTools(tools: readonly ToolDefinition[]): Checked<ExportedTool[]> {
+export function exportTools(tools: readonly ToolDefinition[]): JsonResult<ExportedTool[]> {
   const exported: ExportedTool[] = [];
   for (const [index, tool] of tools.entries()) {
     const parameters = parseJson(tool.parameters);

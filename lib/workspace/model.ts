@@ -81,7 +81,6 @@ export const conversationMessageSchema = z.discriminatedUnion("role", [
   assistantMessageSchema,
   toolMessageSchema,
 ]);
-export type UserMessage = z.infer<typeof userMessageSchema>;
 export type AssistantMessage = z.infer<typeof assistantMessageSchema>;
 export type ToolMessage = z.infer<typeof toolMessageSchema>;
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>;

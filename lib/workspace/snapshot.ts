@@ -6,6 +6,20 @@ export function snapshotOf(workspace: Workspace): PromptSnapshot {
   return { system, messages, parameters, variables };
 }
 
+/**
+ * Whether nothing was edited between two snapshots of one workspace. The workspace store replaces
+ * what changes, so unchanged parts keep their identity; for equal content across edits, see
+ * `sameSnapshot` in `lib/prompts/library.ts`.
+ */
+export function unchangedSnapshot(before: PromptSnapshot, after: PromptSnapshot): boolean {
+  return (
+    before.system === after.system &&
+    before.messages === after.messages &&
+    before.parameters === after.parameters &&
+    before.variables === after.variables
+  );
+}
+
 /** The conversation Run sends: the composer's text and attachments, if any, become the last user message. */
 export function runnableMessages(
   workspace: Pick<Workspace, "messages" | "composer" | "composerAttachments">,

@@ -5,7 +5,7 @@
  * case's answer on its own), and the longest main-thread task while results stream in (a `longtask` observer).
  * Writes its own section of BENCHMARKS.md.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeSection } from "./markdown-section.ts";
 import { chromium, type Page } from "@playwright/test";
 import { stopChild } from "./children.ts";
 import { buildAppIfMissing, resetFake, setFault, startApp, startFake, type AppServer } from "./servers.ts";
@@ -174,8 +174,7 @@ export function compareVerdict(r: CompareBench): { pass: boolean; sentence: stri
 }
 
 export function writeCompareSection(r: CompareBench, path = "BENCHMARKS.md"): void {
-  const section = [
-    START,
+  writeSection(path, START, END, [
     "## Compare: a case run in the browser",
     "",
     `- Date: ${new Date().toISOString()}; the fake paces each piece by ${CHUNK_DELAY_MS} ms`,
@@ -183,16 +182,7 @@ export function writeCompareSection(r: CompareBench, path = "BENCHMARKS.md"): vo
     compareTable(r),
     "",
     compareVerdict(r).sentence,
-    END,
-  ].join("\n");
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
+  ]);
 }
 
 /** Runs (d), prints and records it; false when it misses a target or loses a result. */

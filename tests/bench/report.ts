@@ -3,12 +3,13 @@
  * BENCHMARKS.md between two markers (the rest of that file is left as it is).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import type { BrowserStreaming } from "./browser-streaming.ts";
 import type { ConcurrentLoad } from "./concurrent-load.ts";
 import type { CpuPerToken } from "./cpu-per-token.ts";
 import type { SequentialTtft } from "./sequential-ttft.ts";
+import { writeSection } from "./markdown-section.ts";
 import { TARGET_LABELS, TARGET_NAMES } from "./targets.ts";
 
 export type BenchResults = {
@@ -154,8 +155,7 @@ export function resultsTables(r: BenchResults): string {
 }
 
 export function writeBenchmarksMd(r: BenchResults, path = "BENCHMARKS.md"): void {
-  const section = [
-    START,
+  writeSection(path, START, END, [
     "## Latest run",
     "",
     ...context(),
@@ -166,14 +166,5 @@ export function writeBenchmarksMd(r: BenchResults, path = "BENCHMARKS.md"): void
     ...targetsMet(r).map((t) => `| ${t.goal} | ${t.measured} | ${t.pass ? "**PASS**" : "**FAIL**"} |`),
     "",
     resultsTables(r),
-    END,
-  ].join("\n");
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
+  ]);
 }

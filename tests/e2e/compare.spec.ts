@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages } from "./fake.ts";
 
 function variant(page: Page, n: number) {
@@ -31,13 +32,6 @@ async function threeCases(page: Page) {
     await cases.getByRole("textbox", { name: `Expected (case ${n})`, exact: true }).fill(expected);
   }
 }
-
-test.beforeEach(async ({ page }) => {
-  await fake.reset();
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
 
 test("Compare opens from the playground with its prompt, and two models answer at once", async ({ page }) => {
   await page.getByRole("textbox", { name: "System message" }).fill("Be brief.");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages } from "./fake.ts";
 import { E2E } from "./ports.ts";
 
@@ -19,13 +20,6 @@ function alertBox(page: Page) {
 function answers(page: Page) {
   return page.locator('li[data-role="assistant"]');
 }
-
-test.beforeEach(async ({ page }) => {
-  await fake.reset();
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
 
 test("the seed scenario streams the answer and shows the usage Mistral reported", async ({ page }) => {
   await fake.script({

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { defaultParameters, type PromptSnapshot } from "../../lib/workspace/model.ts";
+import { expect, test } from "./fixtures.ts";
 import { fake } from "./fake.ts";
 
 const SYSTEM = "You are a helpful assistant that translates English to French. Translate the user sentence.";
@@ -71,13 +72,6 @@ const snapshotWith = (overrides: Partial<PromptSnapshot>): PromptSnapshot => ({
   parameters: { ...defaultParameters, temperature: 0.2 },
   variables: {},
   ...overrides,
-});
-
-test.beforeEach(async ({ page }) => {
-  await fake.reset();
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
 });
 
 test("a shared conversation reads the same in a fresh browser, with and without JavaScript", async ({

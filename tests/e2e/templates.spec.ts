@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages } from "./fake.ts";
 
 const TRANSLATOR_SYSTEM = "You are a helpful assistant that translates {input_language} to {output_language}.";
@@ -28,13 +29,6 @@ async function savePrompt(page: Page, name?: string) {
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
 }
-
-test.beforeEach(async ({ page }) => {
-  await fake.reset();
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
 
 test("the translator chain runs end to end: Mistral receives the rendered texts", async ({ page }) => {
   await loadPreset(page, "Translator chain");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages, type RecordedRequest } from "./fake.ts";
 
 const SYSTEM = "You are a weather assistant. Answer in one sentence.";
@@ -7,13 +8,6 @@ const WEATHER_PARAMETERS = JSON.stringify(
   null,
   2,
 );
-
-test.beforeEach(async ({ page }) => {
-  await fake.reset();
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
 
 function tools(page: Page) {
   return page.getByRole("region", { name: "Tools" });

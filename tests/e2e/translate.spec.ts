@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages, type RecordedRequest } from "./fake.ts";
 
 function column(page: Page, language: string) {
@@ -17,13 +18,6 @@ async function chooseLanguages(page: Page, chosen: string[]) {
   while ((await checked.count()) > 0) await checked.first().uncheck();
   for (const language of chosen) await picker.getByRole("checkbox", { name: language, exact: true }).check();
 }
-
-test.beforeEach(async ({ page }) => {
-  await fake.reset();
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
 
 test("three languages stream at once, side by side, each with its usage, and the total", async ({ page }) => {
   await page.getByRole("link", { name: "Translation demo" }).click();

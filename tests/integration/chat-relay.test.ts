@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import type { ChatRequest } from "@/lib/chat/request";
 import { defaultParameters } from "@/lib/workspace/model";
-import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
+import { withFakeMistral } from "./fake-mistral-server.ts";
 
 /**
  * The relay writes, chunk for chunk, the UI message stream that `streamText(…).toUIMessageStream()`
  * wrote before it (the sequences below were recorded from that route): the browser's `useChat`
  * and the answer's status depend on which chunks arrive, and in which order.
  */
-let fake: FakeMistral;
-
-beforeAll(async () => {
-  fake = await startFakeMistral();
-  vi.stubEnv("MISTRAL_BASE_URL", fake.url);
-  vi.stubEnv("MISTRAL_API_KEY", "test-key");
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = withFakeMistral("test-key");
 
 type Chunk = { type: string; [key: string]: any };
 
@@ -82,7 +71,7 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
 
 describe("the relay's UI message stream", () => {
   it("a text answer: start, step, text, first-token time, usage, duration", async () => {
-    fake.script({ chunks: ["a ", "b"] });
+    fake().script({ chunks: ["a ", "b"] });
     const response = await post(request());
     expect(response.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
     const chunks = await chunksOf(response);
@@ -121,7 +110,7 @@ describe("the relay's UI message stream", () => {
   });
 
   it("arguments that are not JSON: a tool-input-error keeping the model's text", async () => {
-    fake.script({ toolCalls: [{ name: "get_weather", arguments: "not json" }] });
+    fake().script({ toolCalls: [{ name: "get_weather", arguments: "not json" }] });
     const chunks = await chunksOf(await post(request({ tools: [weather] })));
     const failed = chunks.find((c) => c.type === "tool-input-error");
     expect(failed).toMatchObject({ toolName: "get_weather", input: "not json" });
@@ -130,7 +119,7 @@ describe("the relay's UI message stream", () => {
   });
 
   it("a tool called although the tool choice was none: withheld, and the step ends in an error", async () => {
-    fake.script({ toolCalls: [{ name: "get_weather", arguments: '{"city":"Paris"}' }] });
+    fake().script({ toolCalls: [{ name: "get_weather", arguments: '{"city":"Paris"}' }] });
     const chunks = await quietly(async () => chunksOf(await post(request({ tools: [weather], toolChoice: "none" }))));
     expect(shape(chunks)).toEqual([
       "start",
@@ -144,7 +133,7 @@ describe("the relay's UI message stream", () => {
   });
 
   it("no tool called although one was required: the text, then an error", async () => {
-    fake.script({ content: "no tool" });
+    fake().script({ content: "no tool" });
     const chunks = await quietly(async () => chunksOf(await post(request({ tools: [weather], toolChoice: "any" }))));
     expect(shape(chunks).slice(-5)).toEqual([
       "text-end",
@@ -157,45 +146,45 @@ describe("the relay's UI message stream", () => {
   });
 
   it("a connection cut before any chunk: no step, so the browser keeps no empty answer", async () => {
-    fake.setFault({ kind: "cut_mid_stream", afterChunks: 0 });
+    fake().setFault({ kind: "cut_mid_stream", afterChunks: 0 });
     const chunks = await quietly(async () => chunksOf(await post(request())));
     expect(shape(chunks)).toEqual(["start", "error"]);
     expect(errorOf(chunks)).toMatchObject({ code: "upstream_unavailable" });
   });
 
   it("a refused request after the start chunk: only the error", async () => {
-    fake.setFault({ kind: "unauthorized" });
+    fake().setFault({ kind: "unauthorized" });
     const chunks = await quietly(async () => chunksOf(await post(request({ maxRetries: 2 }))));
     expect(shape(chunks)).toEqual(["start", "error"]);
     expect(errorOf(chunks)).toEqual({ code: "invalid_api_key", detail: "Unauthorized", retries: 0 });
-    expect(fake.requests).toHaveLength(1);
+    expect(fake().requests).toHaveLength(1);
   });
 });
 
 describe("retries and stopping", () => {
   it("waits as long as Retry-After says rather than the 2 s backoff", async () => {
-    fake.setFault({ kind: "rate_limit", times: 1, retryAfterSeconds: 0 });
+    fake().setFault({ kind: "rate_limit", times: 1, retryAfterSeconds: 0 });
     const started = performance.now();
     const chunks = await chunksOf(await post(request({ maxRetries: 1 })));
     expect(performance.now() - started).toBeLessThan(1500);
     expect(chunks.some((c) => c.type === "text-delta")).toBe(true);
-    expect(fake.requests.map((r) => r.status)).toEqual([429, 200]);
+    expect(fake().requests.map((r) => r.status)).toEqual([429, 200]);
   });
 
   it("Stop during a Retry-After wait ends the answer without calling Mistral again", async () => {
-    fake.setFault({ kind: "rate_limit", times: 1, retryAfterSeconds: 30 });
+    fake().setFault({ kind: "rate_limit", times: 1, retryAfterSeconds: 30 });
     const controller = new AbortController();
     const response = await post(request({ maxRetries: 1 }), controller.signal);
-    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(fake().requests).toHaveLength(1));
     controller.abort();
     const chunks = await chunksOf(response);
     expect(shape(chunks)).toEqual(["start"]);
-    expect(fake.requests).toHaveLength(1);
+    expect(fake().requests).toHaveLength(1);
   });
 
   it("a browser that stops reading cancels the upstream call", async () => {
-    fake.script({ chunks: Array.from({ length: 50 }, (_, i) => `w${i} `) });
-    fake.setFault({ kind: "slow", chunkDelayMs: 50 });
+    fake().script({ chunks: Array.from({ length: 50 }, (_, i) => `w${i} `) });
+    fake().setFault({ kind: "slow", chunkDelayMs: 50 });
     const reader = (await post(request())).body!.getReader();
     const decoder = new TextDecoder();
     for (let seen = ""; !seen.includes('"text-delta"');) {
@@ -204,6 +193,6 @@ describe("retries and stopping", () => {
       seen += decoder.decode(value, { stream: true });
     }
     await reader.cancel();
-    await vi.waitFor(() => expect(fake.requests[0]).toMatchObject({ aborted: true }), { timeout: 3000 });
+    await vi.waitFor(() => expect(fake().requests[0]).toMatchObject({ aborted: true }), { timeout: 3000 });
   });
 });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { buildChatRequest } from "@/lib/chat/build-request";
 import type { ChatMessage, ChatRequest } from "@/lib/chat/request";
 import { defaultParameters, type PromptSnapshot, type ResponseFormat } from "@/lib/workspace/model";
 import { mistralRequestBody, prepare } from "@/lib/export/code/prepare";
-import { checkAnswer } from "@/lib/tools/answer-check";
-import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
+import { checkAnswer } from "@/lib/response-format/answer-check";
+import { withFakeMistral } from "./fake-mistral-server.ts";
 import { chat } from "../fake-mistral/test-helpers.ts";
 
 /**
@@ -13,18 +13,7 @@ import { chat } from "../fake-mistral/test-helpers.ts";
  * fake Mistral server, which validates every body against the official spec and mistral-common's
  * rules: each test asserts what arrived on the wire and that it was accepted.
  */
-let fake: FakeMistral;
-
-beforeAll(async () => {
-  fake = await startFakeMistral();
-  vi.stubEnv("MISTRAL_BASE_URL", fake.url);
-  vi.stubEnv("MISTRAL_API_KEY", "test-key");
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = withFakeMistral("test-key");
 
 type Json = Record<string, any>;
 
@@ -96,8 +85,8 @@ const toolCallsOf = (chunks: Json[]) => chunks.filter((c) => c.type === "tool-in
 
 /** The one chat request the fake received, after checking Mistral accepted it. */
 function accepted(): Json {
-  expect(fake.requests.map((r) => r.status)).toEqual([200]);
-  return fake.requests[0]!.body as Json;
+  expect(fake().requests.map((r) => r.status)).toEqual([200]);
+  return fake().requests[0]!.body as Json;
 }
 
 const askWeather: ChatMessage = { role: "user", content: "What's the weather in Paris? Use get_weather." };
@@ -145,7 +134,7 @@ describe("tools on the wire", () => {
     await post(request([askWeather], { tools: [weather], parallelToolCalls: false }));
     expect(accepted().parallel_tool_calls).toBe(false);
 
-    fake.reset();
+    fake().reset();
     await post(request([askWeather], { toolChoice: "any", parallelToolCalls: false }));
     const body = accepted();
     expect(body).not.toHaveProperty("tools");
@@ -242,7 +231,7 @@ describe("conversations Mistral refuses never reach it", () => {
     async (_, messages, mistralSays) => {
       const { status } = await post(request(messages, { tools: [weather] }));
       expect(status).toBe(400);
-      expect(fake.requests).toHaveLength(0);
+      expect(fake().requests).toHaveLength(0);
 
       // The same conversation straight to the fake, in the wire shape the route would have sent.
       const wire = {
@@ -264,7 +253,7 @@ describe("conversations Mistral refuses never reach it", () => {
               : m,
         ),
       };
-      const direct = await chat(fake, wire);
+      const direct = await chat(fake(), wire);
       expect(direct.status).toBe(400);
       expect(((await direct.json()) as Json).message).toMatch(mistralSays);
     },
@@ -321,7 +310,7 @@ describe("response format on the wire", () => {
   });
 
   it("an answer that breaks the schema streams through as sent, and the check names each violation", async () => {
-    fake.script({ content: '{"name": "Dune", "pages": 3, "author": "Herbert"}' });
+    fake().script({ content: '{"name": "Dune", "pages": 3, "author": "Herbert"}' });
     const { chunks } = await post(
       request([ask], { responseFormat: { type: "json_schema", name: "book", schema: bookSchema, strict: false } }),
     );
@@ -395,6 +384,6 @@ describe("a workspace with tools and a schema, run and exported", () => {
     const exported = mistralRequestBody(prepare(snapshot));
     for (const key of ["tools", "tool_choice", "parallel_tool_calls", "response_format"] as const)
       expect(sent[key]).toEqual(exported[key]);
-    expect((await chat(fake, exported)).status).toBe(200);
+    expect((await chat(fake(), exported)).status).toBe(200);
   });
 });

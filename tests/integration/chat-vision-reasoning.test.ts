@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { buildChatRequest } from "@/lib/chat/build-request";
 import { imageLimits, MAX_CHAT_BODY_BYTES, MAX_CHAT_TEXT_BYTES } from "@/lib/chat/limits";
 import { checkVision } from "@/lib/chat/vision";
 import { builtinChatModels } from "@/lib/mistral/catalogue";
 import { defaultParameters, type PromptSnapshot } from "@/lib/workspace/model";
-import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
+import { withFakeMistral } from "./fake-mistral-server.ts";
 
-let fake: FakeMistral;
-beforeAll(async () => {
-  fake = await startFakeMistral();
-  vi.stubEnv("MISTRAL_BASE_URL", fake.url);
-  vi.stubEnv("MISTRAL_API_KEY", "server-key");
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = withFakeMistral("server-key");
 
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
 const PNG = `data:image/png;base64,${PNG_BASE64}`;
@@ -60,7 +50,7 @@ function built(s: PromptSnapshot) {
 }
 
 type Json = Record<string, any>;
-const sentBody = () => fake.requests.at(-1)!.body as Json;
+const sentBody = () => fake().requests.at(-1)!.body as Json;
 
 describe("images and documents on the wire", () => {
   it("sends image_url chunks with the bytes unchanged, URLs as URLs, documents with their name", async () => {
@@ -105,7 +95,7 @@ describe("images and documents on the wire", () => {
       messages: [{ role: "user", content: "x", attachments: [{ kind: "image", name: "x.svg", url: svg }] }],
     });
     expect(response.status).toBe(400);
-    expect(fake.requests).toHaveLength(0);
+    expect(fake().requests).toHaveLength(0);
   });
 
   it("limits the number of images and their size in the route (413) and the builder", async () => {

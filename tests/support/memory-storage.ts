@@ -1,6 +1,6 @@
 /**
  * A Map-backed `localStorage` for Node, where the persisted stores would otherwise find none.
- * Import it before any store module: the stores read their storage when they load.
+ * Vitest loads it before every test file (`setupFiles`), so before any store module.
  */
 const items = new Map<string, string>();
 

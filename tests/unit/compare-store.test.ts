@@ -1,4 +1,3 @@
-import "../support/memory-storage";
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultParameters, type ConversationMessage } from "@/lib/compare/request";
 import { COMPARE_VERSION, initialCompare, migrateCompare, useCompare } from "@/lib/store/compare-store";

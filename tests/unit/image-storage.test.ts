@@ -1,5 +1,4 @@
 import "fake-indexeddb/auto";
-import "../support/memory-storage";
 import { createStore, keys } from "idb-keyval";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 

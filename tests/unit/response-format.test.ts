@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ResponseFormat } from "@/lib/workspace/model";
-import { checkAnswer } from "@/lib/tools/answer-check";
-import { checkResponseSchema, checkToolParameters } from "@/lib/tools/json-schema";
+import { checkAnswer } from "@/lib/response-format/answer-check";
+import { checkResponseSchema, checkToolParameters } from "@/lib/json-schema";
 import { toWireResponseFormat } from "@/lib/mistral/response-format";
 import { withWireFields } from "@/lib/mistral/wire-fields";
-import { schemaExamples } from "@/lib/tools/schema-examples";
+import { schemaExamples } from "@/lib/response-format/schema-examples";
 
 const person = {
   type: "object",

@@ -1,4 +1,3 @@
-import "../support/memory-storage";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { emptySharesMessage, migrateShares, SHARES_VERSION, useShares } from "@/lib/store/shares-store";
 

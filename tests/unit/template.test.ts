@@ -134,12 +134,12 @@ describe("renderTemplate", () => {
 });
 
 describe("collectVariables", () => {
-  it("reads system, user and assistant messages and the composer, not tool messages", () => {
+  it("reads the system message, user messages and the composer, not assistant or tool messages", () => {
     const variables = collectVariables({
       system: "You translate {input_language} to {output_language}.",
       messages: [
         { role: "user", content: "{input}" },
-        { role: "assistant", content: "In {output_language}: …" },
+        { role: "assistant", content: "In {answer_language}: …" },
         { role: "tool", content: '{"city": "{not_a_variable}"}' },
       ],
       composer: "And now {next}",
@@ -178,17 +178,19 @@ describe("renderPrompt", () => {
     system: "Translate {from} to {to}.",
     messages: [
       { role: "user" as const, content: "{text}" },
+      { role: "assistant" as const, content: "{reply} stays" },
       { role: "tool" as const, content: "{text} stays" },
     ],
   };
 
-  it("renders the system message and user and assistant messages only", () => {
+  it("renders the system message and user messages only", () => {
     expect(renderPrompt(prompt, { from: "English", to: "German", text: "Hi" })).toEqual({
       ok: true,
       value: {
         system: "Translate English to German.",
         messages: [
           { role: "user", content: "Hi" },
+          { role: "assistant", content: "{reply} stays" },
           { role: "tool", content: "{text} stays" },
         ],
       },
@@ -202,7 +204,7 @@ describe("renderPrompt", () => {
     });
     expect(renderPrompt(prompt, { from: "English" }, { allowMissing: true })).toMatchObject({
       ok: true,
-      value: { system: "Translate English to .", messages: [{ content: "" }, {}] },
+      value: { system: "Translate English to .", messages: [{ content: "" }, { content: "{reply} stays" }, {}] },
     });
   });
 

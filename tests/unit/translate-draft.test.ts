@@ -1,4 +1,3 @@
-import "../support/memory-storage";
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultParameters, type ConversationMessage } from "@/lib/workspace/model";
 import {

@@ -1,5 +1,5 @@
 import { jsonError } from "@/lib/http/errors";
-import { parseRequest, readJsonBody } from "@/lib/http/request";
+import { readRequest } from "@/lib/http/request";
 import { messages as t } from "@/lib/i18n";
 import { checkAttachments } from "@/lib/chat/attachments";
 import { requestAttachments } from "@/lib/chat/build-request";
@@ -15,9 +15,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const body = await readJsonBody(request, MAX_CHAT_BODY_BYTES);
-  const parsed = body.ok ? parseRequest(chatRequestSchema, body.value) : body;
-  if (!parsed.ok) return jsonError(parsed.error.status, parsed.error.code, parsed.error.message);
+  const parsed = await readRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
+  if (!parsed.ok) return parsed.response;
 
   const attachments = checkAttachments(requestAttachments(parsed.value.messages));
   if (!attachments.ok) {

@@ -1,6 +1,6 @@
 import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
-import { parseRequest, readJsonBody } from "@/lib/http/request";
+import { parseRequest, problemResponse, readJsonBody } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { logShareFailure } from "@/lib/shares/log";
 import { prepareShareMarkdown } from "@/lib/shares/rendered-share";
@@ -24,7 +24,7 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   const body = await readJsonBody(request, MAX_SHARE_BODY_BYTES);
-  if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
+  if (!body.ok) return problemResponse(body.error);
   const textBytes = shareTextBytes(body.value);
   if (textBytes === undefined) {
     return jsonError(
@@ -38,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
     return jsonError(413, "too_large", message);
   }
   const input = parseRequest(shareCreateSchema, body.value);
-  if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
+  if (!input.ok) return problemResponse(input.error);
 
   try {
     const { id, deleteToken, createdAt } = await getShareStore().createShare(input.value, accountIdOf(request));

@@ -3,6 +3,7 @@ import type { ConversationMessage } from "@/lib/workspace/model";
 import { commentText, pythonString, pythonValue } from "./literals";
 import { needsReasoningPromptMode } from "@/lib/chat/build-request";
 import { wireChunk, type PreparedPrompt } from "./prepare";
+import { isJsonObject, parseJson } from "@/lib/json";
 
 /**
  * LangChain (`pip install langchain-mistralai`). With variables, the prompt is a
@@ -57,14 +58,10 @@ function messageEntry(
   return `(${pythonString(ROLE[rendered.role])}, ${pythonString(text)})`;
 }
 
+/** LangChain needs a dict; text that is not a JSON object is kept where the user can see it. */
 function parseArgs(text: string): unknown {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === "object" && !Array.isArray(value)) return value;
-  } catch {
-    // Falls through: LangChain needs a dict, and the text is kept where the user can see it.
-  }
-  return { arguments: text };
+  const parsed = parseJson(text);
+  return parsed.ok && isJsonObject(parsed.value) ? parsed.value : { arguments: text };
 }
 
 function modelArguments(prepared: PreparedPrompt): string[] {

@@ -1,6 +1,7 @@
 import { collectVariables, renderPrompt } from "@/lib/chat/template";
 import { needsReasoningPromptMode } from "@/lib/chat/build-request";
 import type { Attachment, ConversationMessage, PromptSnapshot } from "@/lib/workspace/model";
+import { parseJson } from "@/lib/json";
 
 /**
  * What every generated program needs from a snapshot: the texts rendered with the variables,
@@ -23,14 +24,6 @@ export type PreparedPrompt = {
 };
 
 const EMPTY_OBJECT_SCHEMA = { type: "object", properties: {} };
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
 
 export function prepare(snapshot: PromptSnapshot): PreparedPrompt {
   const notes: string[] = [];

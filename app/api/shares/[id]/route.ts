@@ -1,6 +1,6 @@
 import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
-import { parseRequest, readJsonBody } from "@/lib/http/request";
+import { readRequest } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { logShareFailure } from "@/lib/shares/log";
 import { forgetShareMarkdown } from "@/lib/shares/rendered-share";
@@ -62,10 +62,8 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   if (!credential) {
     return jsonError(403, "forbidden", "Renaming a share needs its delete token in the x-delete-token header.");
   }
-  const body = await readJsonBody(request, MAX_RENAME_BYTES);
-  if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
-  const input = parseRequest(shareRenameSchema, body.value);
-  if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
+  const input = await readRequest(request, shareRenameSchema, MAX_RENAME_BYTES);
+  if (!input.ok) return input.response;
   try {
     const result = await getShareStore().renameShare(id, credential, input.value.title);
     if (result === "not_found") return jsonError(404, "not_found", NOT_FOUND);

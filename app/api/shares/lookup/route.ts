@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { accountIdOf } from "@/lib/auth/account-header";
 import { jsonError } from "@/lib/http/errors";
-import { parseRequest, readJsonBody } from "@/lib/http/request";
+import { readRequest } from "@/lib/http/request";
 import { getShareStore } from "@/lib/shares/db";
 import { logShareFailure } from "@/lib/shares/log";
 
@@ -19,10 +19,8 @@ const lookupSchema = z.object({
  * A POST because the list can be long; it reads only, and an id is already what grants reading.
  */
 export async function POST(request: Request): Promise<Response> {
-  const body = await readJsonBody(request, 8192);
-  if (!body.ok) return jsonError(body.error.status, body.error.code, body.error.message);
-  const input = parseRequest(lookupSchema, body.value);
-  if (!input.ok) return jsonError(input.error.status, input.error.code, input.error.message);
+  const input = await readRequest(request, lookupSchema, 8192);
+  if (!input.ok) return input.response;
   try {
     const shares = await getShareStore().listShares(input.value.ids);
     const ownerId = accountIdOf(request);

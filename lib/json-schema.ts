@@ -1,6 +1,7 @@
 import { Validator, type OutputUnit, type Schema, type SchemaDraft } from "@cfworker/json-schema";
 import draft07MetaSchema from "ajv/dist/refs/json-schema-draft-07.json" with { type: "json" };
 import { format, messages as t } from "@/lib/i18n";
+import { isJsonObject, parseJson, type JsonObject, type JsonResult } from "@/lib/json";
 
 /**
  * JSON texts the user types (tool parameters, response schemas, answers) and the JSON Schema
@@ -8,36 +9,15 @@ import { format, messages as t } from "@/lib/i18n";
  * runs under the app's Content-Security-Policy (no `eval`) and a schema from a shared
  * transcript can never run as code. Results are `{ ok, value } | { ok, error }`.
  */
-export type JsonObject = Record<string, unknown>;
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 export type SchemaValidator = (instance: unknown) => { valid: true } | { valid: false; errors: OutputUnit[] };
 
 const draft07 = new Validator(draft07MetaSchema as Schema, "7", false);
 
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function parseJson(text: string): Checked<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    // JSON.parse's message names the position ("Unexpected token } in JSON at position 12").
-    return { ok: false, error: error instanceof SyntaxError ? error.message : String(error) };
-  }
-}
-
-export function parseJsonObject(text: string): Checked<JsonObject> {
+export function parseJsonObject(text: string): JsonResult<JsonObject> {
   if (text.trim() === "") return { ok: false, error: t.json.empty };
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   return isJsonObject(parsed.value) ? { ok: true, value: parsed.value } : { ok: false, error: t.json.notObject };
-}
-
-/** Pretty JSON of a text, or undefined when it is not JSON. */
-export function prettyJson(text: string): string | undefined {
-  const parsed = parseJson(text);
-  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : undefined;
 }
 
 function invalidSchema(detail: string): string {
@@ -77,7 +57,7 @@ export function describeSchemaErrors(errors: readonly OutputUnit[], subject: str
  * Tool parameters as Mistral checks them: a JSON object that is a valid draft-07 JSON Schema
  * (mistral-common runs jsonschema's `Draft7Validator.check_schema`, whatever `$schema` says).
  */
-export function checkToolParameters(text: string): Checked<JsonObject> {
+export function checkToolParameters(text: string): JsonResult<JsonObject> {
   const parsed = parseJsonObject(text);
   if (!parsed.ok) return parsed;
   const result = draft07.validate(parsed.value);
@@ -98,7 +78,7 @@ function draftOf(schema: JsonObject): SchemaDraft {
  * against the draft-07 meta-schema, whose rules the later drafts keep for what Mistral uses).
  * Draft 2020-12 and 2019-09 schemas are read by their `$schema`, others as draft-07.
  */
-export function compileSchema(schema: JsonObject): Checked<SchemaValidator> {
+export function compileSchema(schema: JsonObject): JsonResult<SchemaValidator> {
   const meta = draft07.validate(schema);
   if (!meta.valid) {
     const [first] = describeSchemaErrors(meta.errors, "the schema");
@@ -115,7 +95,7 @@ export function compileSchema(schema: JsonObject): Checked<SchemaValidator> {
 }
 
 /** A response schema as typed: a JSON object that compiles as a JSON Schema. */
-export function checkResponseSchema(text: string): Checked<JsonObject> {
+export function checkResponseSchema(text: string): JsonResult<JsonObject> {
   const parsed = parseJsonObject(text);
   if (!parsed.ok) return parsed;
   const validator = compileSchema(parsed.value);

@@ -1,6 +1,7 @@
 import type { ResponseFormat } from "@/lib/workspace/model";
 import { format, messages as t } from "@/lib/i18n";
-import { compileSchema, describeSchemaErrors, isJsonObject, parseJson, parseJsonObject } from "./json-schema";
+import { isJsonObject, parseJson } from "@/lib/json";
+import { compileSchema, describeSchemaErrors, parseJsonObject } from "@/lib/json-schema";
 
 /**
  * An answer checked against the JSON response format it was asked for: pretty-printed when it
