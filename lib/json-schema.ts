@@ -1,6 +1,6 @@
 import { Validator, type OutputUnit, type Schema, type SchemaDraft } from "@cfworker/json-schema";
 import draft07MetaSchema from "ajv/dist/refs/json-schema-draft-07.json" with { type: "json" };
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { isJsonObject, parseJson, type JsonObject, type JsonResult } from "@/lib/json";
 
 /**
@@ -14,14 +14,14 @@ export type SchemaValidator = (instance: unknown) => { valid: true } | { valid: 
 const draft07 = new Validator(draft07MetaSchema as Schema, "7", false);
 
 export function parseJsonObject(text: string): JsonResult<JsonObject> {
-  if (text.trim() === "") return { ok: false, error: t.json.empty };
+  if (text.trim() === "") return { ok: false, error: t("json.empty") };
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
-  return isJsonObject(parsed.value) ? { ok: true, value: parsed.value } : { ok: false, error: t.json.notObject };
+  return isJsonObject(parsed.value) ? { ok: true, value: parsed.value } : { ok: false, error: t("json.notObject") };
 }
 
 function invalidSchema(detail: string): string {
-  return format(t.json.invalidSchema, { detail: detail.replace(/\.$/, "") });
+  return t("json.invalidSchema", { detail: detail.replace(/\.$/, "") });
 }
 
 /** Errors that only say "a part below did not match": the part's own error says what. */
@@ -48,7 +48,7 @@ export function describeSchemaErrors(errors: readonly OutputUnit[], subject: str
     .map((error) => {
       const where = error.instanceLocation === "#" ? subject : error.instanceLocation.slice(1);
       // A property that `additionalProperties: false` forbids fails the `false` schema.
-      const what = error.keyword === "false" ? t.json.notAllowed : error.error;
+      const what = error.keyword === "false" ? t("json.notAllowed") : error.error;
       return `${where}: ${what}`;
     });
 }

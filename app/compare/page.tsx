@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { CompareLoader } from "@/components/compare/compare-loader";
-import { messages } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: `${messages.compare.title} · ${messages.app.title}` };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t("compare.title")} · ${t("app.title")}` };
+}
 
 export default async function ComparePage() {
   // Read the environment per request, not at build time.

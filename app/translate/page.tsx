@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { TranslateLoader } from "@/components/translate/translate-loader";
-import { messages } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: `${messages.translate.title} · ${messages.app.title}` };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t("translate.title")} · ${t("app.title")}` };
+}
 
 export default async function TranslatePage() {
   // Read the environment per request, not at build time.

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { FilePickerButton } from "@/components/ui/file-picker-button";
 import { imageFromFile, isWebUrl } from "@/lib/chat/attachments";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import type { Attachment } from "@/lib/workspace/model";
 
 /** Reads image files into attachments; the first refusal is reported, the good ones kept. */
@@ -58,11 +58,12 @@ export function AttachControls({
   onAdd: (attachments: Attachment[]) => void;
   onError: (message: string | null) => void;
 }) {
+  const t = useTranslations();
   const urlId = useId();
   const [url, setUrl] = useState("");
   const add = (kind: Attachment["kind"]) => {
     const trimmed = url.trim();
-    if (!isWebUrl(trimmed)) return onError(t.attachments.badUrl);
+    if (!isWebUrl(trimmed)) return onError(t("attachments.badUrl"));
     const name = decodeURIComponent(new URL(trimmed).pathname.split("/").pop() || trimmed);
     onAdd([{ kind, id: generateId(), name, url: trimmed }]);
     setUrl("");
@@ -76,13 +77,13 @@ export function AttachControls({
         accept="image/*"
         onFile={(file) => void attachImageFiles([file], onAdd, onError)}
       >
-        {t.attachments.attach}
+        {t("attachments.attach")}
       </FilePickerButton>
       <details className="text-xs">
-        <summary className="cursor-pointer text-muted">{t.attachments.byUrl}</summary>
+        <summary className="cursor-pointer text-muted">{t("attachments.byUrl")}</summary>
         <div className="mt-1 flex flex-wrap items-center gap-1">
           <label htmlFor={urlId} className="sr-only">
-            {t.attachments.urlLabel}
+            {t("attachments.urlLabel")}
           </label>
           <Input
             id={urlId}
@@ -93,10 +94,10 @@ export function AttachControls({
             onChange={(event) => setUrl(event.target.value)}
           />
           <Button size="sm" variant="ghost" onClick={() => add("image")}>
-            {t.attachments.addImageUrl}
+            {t("attachments.addImageUrl")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => add("document")}>
-            {t.attachments.addDocumentUrl}
+            {t("attachments.addDocumentUrl")}
           </Button>
         </div>
       </details>

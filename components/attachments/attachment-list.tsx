@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import type { Attachment } from "@/lib/workspace/model";
 
 /** Thumbnails of a message's images and links to its documents, each removable unless read-only. */
@@ -12,9 +12,10 @@ export function AttachmentList({
   attachments: readonly Attachment[];
   onRemove?: (id: string) => void;
 }) {
+  const t = useTranslations();
   if (attachments.length === 0) return null;
   return (
-    <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.attachments.listLabel}>
+    <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("attachments.listLabel")}>
       {attachments.map((attachment) => (
         <li
           key={attachment.id}
@@ -31,14 +32,14 @@ export function AttachmentList({
             />
           ) : (
             <a href={attachment.url} target="_blank" rel="noreferrer noopener" className="max-w-48 truncate underline">
-              {t.attachments.document}: {attachment.name}
+              {t("attachments.document")}: {attachment.name}
             </a>
           )}
           {onRemove ? (
             <Button
               size="sm"
               variant="ghost"
-              aria-label={attachment.kind === "image" ? t.attachments.remove : t.attachments.removeDocument}
+              aria-label={attachment.kind === "image" ? t("attachments.remove") : t("attachments.removeDocument")}
               title={attachment.name}
               onClick={() => onRemove(attachment.id)}
             >

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/config";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
+import type { Translator } from "@/lib/i18n";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -24,7 +25,8 @@ export function SignInForm({
   withOidc: boolean;
   providerFailed: boolean;
 }) {
-  const [error, setError] = useState<string | null>(providerFailed ? t.auth.providerFailed : null);
+  const t = useTranslations();
+  const [error, setError] = useState<string | null>(providerFailed ? t("auth.providerFailed") : null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -44,9 +46,9 @@ export function SignInForm({
         window.location.assign(next);
         return;
       }
-      setError(describe(response.status, mode));
+      setError(describe(t, response.status, mode));
     } catch {
-      setError(t.errors.network);
+      setError(t("errors.network"));
     } finally {
       setBusy(false);
     }
@@ -66,9 +68,9 @@ export function SignInForm({
         window.location.assign(body.url);
         return;
       }
-      setError(t.auth.providerFailed);
+      setError(t("auth.providerFailed"));
     } catch {
-      setError(t.errors.network);
+      setError(t("errors.network"));
     }
     setBusy(false);
   }
@@ -76,10 +78,10 @@ export function SignInForm({
   return (
     <div className="space-y-4">
       <form className="space-y-3" onSubmit={submit}>
-        <Field id="sign-in-email" label={t.auth.email}>
+        <Field id="sign-in-email" label={t("auth.email")}>
           <Input id="sign-in-email" name="email" type="email" autoComplete="username" required />
         </Field>
-        <Field id="sign-in-password" label={t.auth.password}>
+        <Field id="sign-in-password" label={t("auth.password")}>
           <Input id="sign-in-password" name="password" type="password" autoComplete="current-password" required />
         </Field>
         {error ? (
@@ -89,18 +91,18 @@ export function SignInForm({
         ) : null}
         <div className="flex gap-2">
           <Button type="submit" variant="primary" value="sign-in" disabled={busy}>
-            {t.auth.signIn}
+            {t("auth.signIn")}
           </Button>
           {canSignUp ? (
             <Button type="submit" value="sign-up" disabled={busy}>
-              {t.auth.signUp}
+              {t("auth.signUp")}
             </Button>
           ) : null}
         </div>
       </form>
       {withOidc ? (
         <Button className="w-full" onClick={signInWithProvider} disabled={busy}>
-          {t.auth.withProvider}
+          {t("auth.withProvider")}
         </Button>
       ) : null}
     </div>
@@ -108,8 +110,8 @@ export function SignInForm({
 }
 
 /** One sentence for a wrong email or a wrong password alike: it must not say which was wrong. */
-function describe(status: number, mode: Mode): string {
-  if (status === 429) return t.auth.slowDown;
-  if (mode === "sign-up") return status === 403 || status === 400 ? t.auth.signUpRefused : t.errors.internal;
-  return status === 401 || status === 400 || status === 403 ? t.auth.wrongCredentials : t.errors.internal;
+function describe(t: Translator, status: number, mode: Mode): string {
+  if (status === 429) return t("auth.slowDown");
+  if (mode === "sign-up") return status === 403 || status === 400 ? t("auth.signUpRefused") : t("errors.internal");
+  return status === 401 || status === 400 || status === 403 ? t("auth.wrongCredentials") : t("errors.internal");
 }

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 export function SignOutButton() {
+  const t = useTranslations();
   const [busy, setBusy] = useState(false);
   async function signOut() {
     setBusy(true);
@@ -23,7 +24,7 @@ export function SignOutButton() {
   }
   return (
     <Button size="sm" variant="ghost" onClick={signOut} disabled={busy}>
-      {t.auth.signOut}
+      {t("auth.signOut")}
     </Button>
   );
 }

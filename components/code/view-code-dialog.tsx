@@ -6,11 +6,12 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Modal } from "@/components/ui/modal";
 import { generateCode, codeLanguages, type CodeLanguage } from "@/lib/export/code";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace, type WorkspaceState } from "@/lib/store/workspace-store";
 import { runnableSnapshot } from "@/lib/workspace/snapshot";
 
 function CodeView({ language }: { language: CodeLanguage }) {
+  const t = useTranslations();
   const workspace = useWorkspace(
     useShallow(({ system, messages, composer, composerAttachments, parameters, variables }): WorkspaceState => ({
       system,
@@ -24,7 +25,7 @@ function CodeView({ language }: { language: CodeLanguage }) {
   const code = generateCode({ snapshot: runnableSnapshot(workspace), language });
   return (
     <div className="relative">
-      <CopyButton text={code} label={t.code.copy} className="absolute top-2 right-2 border border-border" />
+      <CopyButton text={code} label={t("code.copy")} className="absolute top-2 right-2 border border-border" />
       <pre className="max-h-[60vh] overflow-auto rounded-md bg-surface-2 p-3 font-mono text-[13px] leading-snug">
         <code>{code}</code>
       </pre>
@@ -34,6 +35,7 @@ function CodeView({ language }: { language: CodeLanguage }) {
 
 /** "View code": the workspace as a runnable program, one tab per language. */
 export function ViewCodeButton() {
+  const t = useTranslations();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]);
@@ -65,20 +67,20 @@ export function ViewCodeButton() {
   return (
     <>
       <Button size="sm" onClick={() => setOpen(true)}>
-        {t.code.open}
+        {t("code.open")}
       </Button>
       <Modal
         open={open}
         onClose={() => setOpen(false)}
-        title={t.code.title}
+        title={t("code.title")}
         className="w-[min(56rem,94vw)]"
         actions={
           <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-            {t.prompts.close}
+            {t("prompts.close")}
           </Button>
         }
       >
-        <div role="tablist" aria-label={t.code.languages} className="flex flex-wrap gap-1 border-b border-border">
+        <div role="tablist" aria-label={t("code.languages")} className="flex flex-wrap gap-1 border-b border-border">
           {codeLanguages.map((candidate, index) => {
             const selected = candidate === language;
             return (
@@ -98,7 +100,7 @@ export function ViewCodeButton() {
                 onKeyDown={(event) => onTabKeyDown(event, index)}
                 className="-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent data-[state=active]:border-accent data-[state=active]:text-fg"
               >
-                {t.code.tabs[candidate]}
+                {t(`code.tabs.${candidate}`)}
               </button>
             );
           })}
@@ -106,7 +108,7 @@ export function ViewCodeButton() {
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${language}`}>
           <CodeView language={language} />
         </div>
-        <p className="text-xs text-muted">{t.code.hint}</p>
+        <p className="text-xs text-muted">{t("code.hint")}</p>
       </Modal>
     </>
   );

@@ -4,11 +4,12 @@ import { diffWords } from "diff";
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { Variant } from "@/lib/compare/variants";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useCompare } from "@/lib/store/compare-store";
 
 /** A word-level diff between the answers of any two variants. */
 export function AnswerDiff({ variants }: { variants: readonly Variant[] }) {
+  const t = useTranslations();
   const id = useId();
   const answers = useCompare((s) => s.answers);
   const answered = variants.filter((v) => answers[v.id]?.content);
@@ -21,15 +22,15 @@ export function AnswerDiff({ variants }: { variants: readonly Variant[] }) {
 
   return (
     <details className="rounded-lg border border-border bg-surface p-3">
-      <summary className="cursor-pointer text-sm font-semibold">{t.compare.diff}</summary>
+      <summary className="cursor-pointer text-sm font-semibold">{t("compare.diff")}</summary>
       {answered.length < 2 ? (
-        <p className="mt-2 text-sm text-muted">{t.compare.diffEmpty}</p>
+        <p className="mt-2 text-sm text-muted">{t("compare.diffEmpty")}</p>
       ) : (
         <div className="mt-2 flex flex-col gap-2">
           <div className="flex flex-wrap gap-3 text-xs">
             {[
-              { label: t.compare.diffFrom, value: fromId, set: setFrom },
-              { label: t.compare.diffTo, value: toId, set: setTo },
+              { label: t("compare.diffFrom"), value: fromId, set: setFrom },
+              { label: t("compare.diffTo"), value: toId, set: setTo },
             ].map(({ label, value, set }) => (
               <label key={label} className="flex items-center gap-2 text-muted">
                 {label}
@@ -44,7 +45,7 @@ export function AnswerDiff({ variants }: { variants: readonly Variant[] }) {
             ))}
           </div>
           <p
-            aria-label={t.compare.diffLabel}
+            aria-label={t("compare.diffLabel")}
             id={id}
             className="rounded-md bg-surface-2 p-2 text-sm leading-relaxed whitespace-pre-wrap"
           >

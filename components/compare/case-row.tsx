@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { missingValues, type TestCase } from "@/lib/compare/cases";
 import { expectedError } from "@/lib/compare/checks";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useCompare } from "@/lib/store/compare-store";
 import { CheckSelect } from "./check-select";
 
@@ -12,6 +12,7 @@ const cellClass = "max-h-32 min-h-8 px-2 py-1 font-normal";
 
 /** One test case: a value per variable, the expected output and its check. */
 export function CaseRow({ testCase, n, variables }: { testCase: TestCase; n: number; variables: readonly string[] }) {
+  const t = useTranslations();
   const { setCaseValue, setCaseExpected, setCaseCheck, duplicateCase, deleteCase } = useCompare.getState();
   const missing = missingValues(testCase, variables);
   const error = expectedError(testCase.check, testCase.expected);
@@ -22,7 +23,7 @@ export function CaseRow({ testCase, n, variables }: { testCase: TestCase; n: num
         {n}
         {missing.length > 0 ? (
           <p className="mt-1 max-w-40 text-xs font-normal whitespace-normal text-warning">
-            {format(t.compare.cases.missing, { names: missing.map((name) => `{${name}}`).join(", ") })}
+            {t("compare.cases.missing", { names: missing.map((name) => `{${name}}`).join(", ") })}
           </p>
         ) : null}
       </th>
@@ -30,7 +31,7 @@ export function CaseRow({ testCase, n, variables }: { testCase: TestCase; n: num
         <td key={name} className="min-w-40 px-1 py-1">
           <Textarea
             rows={1}
-            aria-label={format(t.compare.cases.cellLabel, { name, n })}
+            aria-label={t("compare.cases.cellLabel", { name, n })}
             value={testCase.values[name] ?? ""}
             onChange={(event) => setCaseValue(testCase.id, name, event.target.value)}
             className={cellClass}
@@ -40,7 +41,7 @@ export function CaseRow({ testCase, n, variables }: { testCase: TestCase; n: num
       <td className="min-w-48 px-1 py-1">
         <Textarea
           rows={1}
-          aria-label={format(t.compare.cases.expectedLabel, { n })}
+          aria-label={t("compare.cases.expectedLabel", { n })}
           aria-invalid={error !== null}
           aria-describedby={error ? errorId : undefined}
           value={testCase.expected}
@@ -55,7 +56,7 @@ export function CaseRow({ testCase, n, variables }: { testCase: TestCase; n: num
       </td>
       <td className="px-1 py-1">
         <CheckSelect
-          label={format(t.compare.cases.checkLabel, { n })}
+          label={t("compare.cases.checkLabel", { n })}
           value={testCase.check}
           onChange={(kind) => setCaseCheck(testCase.id, kind)}
           className="min-w-32"
@@ -65,18 +66,18 @@ export function CaseRow({ testCase, n, variables }: { testCase: TestCase; n: num
         <Button
           size="sm"
           variant="ghost"
-          aria-label={format(t.compare.cases.duplicateCase, { n })}
+          aria-label={t("compare.cases.duplicateCase", { n })}
           onClick={() => duplicateCase(testCase.id)}
         >
-          {t.compare.duplicate}
+          {t("compare.duplicate")}
         </Button>
         <Button
           size="sm"
           variant="ghost"
-          aria-label={format(t.compare.cases.deleteCase, { n })}
+          aria-label={t("compare.cases.deleteCase", { n })}
           onClick={() => deleteCase(testCase.id)}
         >
-          {t.compare.remove}
+          {t("compare.remove")}
         </Button>
       </td>
     </tr>

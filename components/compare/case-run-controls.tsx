@@ -5,11 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { runCases, stopAll, type CaseSelection } from "@/lib/run/compare-run";
 import { useCompareRun, compareRunSelectors } from "@/lib/store/compare-run-store";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { MAX_CONCURRENCY, useCompare } from "@/lib/store/compare-store";
 
 /** Run cases (all, only failed, only missing), how many requests at once, and the progress. */
 export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
+  const t = useTranslations();
   const id = useId();
   const concurrency = useCompare((s) => s.concurrency);
   const setConcurrency = useCompare((s) => s.setConcurrency);
@@ -21,23 +22,23 @@ export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
     <div className="flex flex-wrap items-center gap-2">
       {progress ? (
         <Button variant="danger" onClick={stopAll}>
-          {t.compare.stop}
+          {t("compare.stop")}
         </Button>
       ) : (
         <>
           <Button variant="primary" disabled={busy} onClick={() => start("all")}>
-            {t.compare.cases.runCases}
+            {t("compare.cases.runCases")}
           </Button>
           <Button size="sm" disabled={busy} onClick={() => start("failed")}>
-            {t.compare.cases.runFailed}
+            {t("compare.cases.runFailed")}
           </Button>
           <Button size="sm" disabled={busy} onClick={() => start("missing")}>
-            {t.compare.cases.runMissing}
+            {t("compare.cases.runMissing")}
           </Button>
         </>
       )}
       <label htmlFor={`${id}-concurrency`} className="ml-2 text-xs text-muted">
-        {t.compare.cases.concurrency}
+        {t("compare.cases.concurrency")}
       </label>
       <Input
         id={`${id}-concurrency`}
@@ -52,7 +53,7 @@ export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
       {progress ? (
         <div className="flex min-w-48 flex-1 items-center gap-2">
           <progress
-            aria-label={t.compare.cases.progress}
+            aria-label={t("compare.cases.progress")}
             value={progress.done}
             max={progress.total}
             aria-valuenow={progress.done}
@@ -60,7 +61,7 @@ export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
             className="h-2 flex-1 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-accent [&::-webkit-progress-bar]:bg-surface-2 [&::-webkit-progress-value]:bg-accent"
           />
           <span className="text-xs text-muted tabular-nums" data-testid="case-progress">
-            {format(t.compare.cases.progressText, progress)}
+            {t("compare.cases.progressText", progress)}
           </span>
         </div>
       ) : null}

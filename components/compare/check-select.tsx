@@ -1,7 +1,7 @@
 import { inputClass } from "@/components/ui/field";
 import { checkKinds, type CheckKind } from "@/lib/compare/checks";
 import { cn } from "@/lib/cn";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 /** Which check an answer gets: contains, equals, regular expression, valid JSON, schema. */
 export function CheckSelect({
@@ -15,6 +15,7 @@ export function CheckSelect({
   onChange: (kind: CheckKind) => void;
   className?: string;
 }) {
+  const t = useTranslations();
   return (
     <select
       aria-label={label}
@@ -25,7 +26,7 @@ export function CheckSelect({
       {value === "" ? <option value="">—</option> : null}
       {checkKinds.map((kind) => (
         <option key={kind} value={kind}>
-          {t.compare.checks[kind]}
+          {t(`compare.checks.${kind}`)}
         </option>
       ))}
     </select>

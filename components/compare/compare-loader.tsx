@@ -1,12 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { messages as t } from "@/lib/i18n";
+import { LoadingNote } from "@/components/ui/loading-note";
 
 // The page starts from state in localStorage, so it renders in the browser only.
 const CompareWorkspace = dynamic(() => import("./compare-workspace").then((m) => m.CompareWorkspace), {
   ssr: false,
-  loading: () => <p className="p-6 text-sm text-muted">{t.common.loading}</p>,
+  loading: () => <LoadingNote />,
 });
 
 export function CompareLoader({ serverHasKey }: { serverHasKey: boolean }) {

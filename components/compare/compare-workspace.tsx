@@ -13,7 +13,7 @@ import { variablesOf, variantSnapshot } from "@/lib/compare/request";
 import { runVariants, stopAll } from "@/lib/run/compare-run";
 import { compareRunSelectors, useCompareRun } from "@/lib/store/compare-run-store";
 import { MAX_VARIANTS, type Variant } from "@/lib/compare/variants";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useCompare } from "@/lib/store/compare-store";
 import { useSettings } from "@/lib/store/settings-store";
 import { replaceWorkspace } from "@/lib/run/workspace-replacement";
@@ -28,6 +28,7 @@ import { VariantCard } from "./variant-card";
 
 /** Variants side by side answering one user message, then test cases over all of them. */
 export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
+  const t = useTranslations();
   const id = useId();
   const router = useRouter();
   const variants = useCompare((s) => s.variants);
@@ -60,31 +61,31 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
   return (
     <div className="mx-auto flex min-h-screen max-w-[120rem] flex-col gap-4 px-4 py-4">
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold">{t.compare.title}</h1>
+        <h1 className="text-lg font-semibold">{t("compare.title")}</h1>
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <ComparisonActions />
           <Link
             href="/"
             className="rounded-md px-2 py-1 text-xs font-medium text-muted hover:bg-surface-2 hover:text-fg"
           >
-            {t.compare.back}
+            {t("compare.back")}
           </Link>
           <SettingsButton serverHasKey={serverHasKey} />
         </div>
       </header>
-      <p className="text-sm text-muted">{t.compare.intro}</p>
+      <p className="text-sm text-muted">{t("compare.intro")}</p>
       {!serverHasKey && !hasUserKey ? (
-        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t.errors.no_api_key}</p>
+        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
       ) : null}
       <section className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3">
         <div className="space-y-1">
           <label htmlFor={`${id}-user`} className="block text-xs font-medium text-muted">
-            {t.compare.userMessage}
+            {t("compare.userMessage")}
           </label>
           <Textarea
             id={`${id}-user`}
             value={userMessage}
-            placeholder={t.compare.userMessagePlaceholder}
+            placeholder={t("compare.userMessagePlaceholder")}
             onChange={(event) => setUserMessage(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !running) {
@@ -97,7 +98,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
         </div>
         {variables.length > 0 ? (
           <fieldset className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-            <legend className="mb-1 text-xs font-medium text-muted">{t.compare.values}</legend>
+            <legend className="mb-1 text-xs font-medium text-muted">{t("compare.values")}</legend>
             {variables.map((name) => (
               <VariableField
                 key={name}
@@ -111,21 +112,21 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
         <div className="flex flex-wrap items-center gap-2">
           {running ? (
             <Button variant="danger" onClick={stopAll}>
-              {t.compare.stop}
+              {t("compare.stop")}
             </Button>
           ) : (
             <Button variant="primary" disabled={busy} onClick={() => runVariants({ serverHasKey })}>
-              {t.compare.run}
+              {t("compare.run")}
             </Button>
           )}
           <Button disabled={variants.length >= MAX_VARIANTS || busy} onClick={addVariant}>
-            {t.compare.addVariant}
+            {t("compare.addVariant")}
           </Button>
         </div>
       </section>
       {notice ? <RunAlert failure={notice} /> : null}
       <div
-        aria-label={t.compare.variantsLabel}
+        aria-label={t("compare.variantsLabel")}
         role="group"
         className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4"
       >

@@ -8,7 +8,7 @@ import { resultsToCsv } from "@/lib/compare/results";
 import { variablesOf } from "@/lib/compare/request";
 import { comparisonSchema, comparisonShareSnapshot, comparisonToJson, type Comparison } from "@/lib/compare/share";
 import { saveFile } from "@/lib/export/save-file";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useCompare } from "@/lib/store/compare-store";
 import { useShares } from "@/lib/store/shares-store";
 
@@ -21,6 +21,7 @@ function currentComparison(): { ok: true; value: Comparison } | { ok: false; err
 
 /** Share the comparison as a `/s/{id}` link, export it as JSON, export the results as CSV. */
 export function ComparisonActions() {
+  const t = useTranslations();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ShareState>({ kind: "creating" });
 
@@ -50,13 +51,13 @@ export function ComparisonActions() {
   return (
     <>
       <Button size="sm" onClick={share}>
-        {t.compare.share}
+        {t("compare.share")}
       </Button>
       <Button size="sm" variant="ghost" onClick={exportJson}>
-        {t.compare.results.exportJson}
+        {t("compare.results.exportJson")}
       </Button>
       <Button size="sm" variant="ghost" onClick={exportCsv}>
-        {t.compare.results.exportCsv}
+        {t("compare.results.exportCsv")}
       </Button>
       <ShareDialog open={open} onClose={() => setOpen(false)} state={state} />
     </>

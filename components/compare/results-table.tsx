@@ -3,19 +3,20 @@ import { formatCost, formatInteger, formatMs } from "@/components/usage/format";
 import type { TestCase } from "@/lib/compare/cases";
 import { passRateLabel, summarizeVariant, type CaseResult, type ResultTable } from "@/lib/compare/results";
 import type { Variant } from "@/lib/compare/variants";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 function ResultCell({ result }: { result: CaseResult | undefined }) {
-  if (!result) return <span className="text-xs text-muted">{t.compare.results.notRun}</span>;
+  const t = useTranslations();
+  if (!result) return <span className="text-xs text-muted">{t("compare.results.notRun")}</span>;
   const verdict = result.verdict;
   const outcome = verdict ? (verdict.pass ? "pass" : "fail") : result.status;
   const label = verdict
     ? verdict.pass
-      ? t.compare.results.pass
-      : t.compare.results.fail
+      ? t("compare.results.pass")
+      : t("compare.results.fail")
     : result.status === "skipped"
-      ? t.compare.results.skipped
-      : t.compare[result.status];
+      ? t("compare.results.skipped")
+      : t(`compare.${result.status}`);
   const usage = result.metadata?.usage;
   return (
     <div className="group flex flex-col gap-1" data-outcome={outcome}>
@@ -79,22 +80,25 @@ export function ResultsTable({
   cases,
   variants,
   results,
-  caption = t.compare.results.heading,
+  caption,
 }: {
   cases: readonly TestCase[];
   variants: readonly Pick<Variant, "id" | "name">[];
   results: ResultTable;
   caption?: string;
 }) {
+  const t = useTranslations();
   const summaries = variants.map((variant) => summarizeVariant(cases.map((c) => results[c.id]?.[variant.id])));
   return (
     <div className="overflow-x-auto">
-      <table aria-label={t.compare.results.heading} className="w-full border-collapse text-sm">
-        <caption className="px-2 py-1 text-left text-sm font-semibold">{caption}</caption>
+      <table aria-label={t("compare.results.heading")} className="w-full border-collapse text-sm">
+        <caption className="px-2 py-1 text-left text-sm font-semibold">
+          {caption ?? t("compare.results.heading")}
+        </caption>
         <thead>
           <tr className="border-b border-border text-left text-xs text-muted">
             <th scope="col" className="px-2 py-1 font-medium">
-              {t.compare.results.case}
+              {t("compare.results.case")}
             </th>
             {variants.map((variant) => (
               <th key={variant.id} scope="col" className="min-w-56 px-2 py-1 font-medium">
@@ -111,7 +115,7 @@ export function ResultsTable({
         <tfoot className="text-xs tabular-nums">
           <tr>
             <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.passRate}
+              {t("compare.results.passRate")}
             </th>
             {summaries.map((summary, i) => (
               <td key={variants[i]?.id} className="px-2 py-1 font-semibold" data-testid="pass-rate">
@@ -121,7 +125,7 @@ export function ResultsTable({
           </tr>
           <tr>
             <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.tokens}
+              {t("compare.results.tokens")}
             </th>
             {summaries.map((summary, i) => (
               <td key={variants[i]?.id} className="px-2 py-1">
@@ -131,7 +135,7 @@ export function ResultsTable({
           </tr>
           <tr>
             <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.cost}
+              {t("compare.results.cost")}
             </th>
             {summaries.map((summary, i) => (
               <td key={variants[i]?.id} className="px-2 py-1">
@@ -141,7 +145,7 @@ export function ResultsTable({
           </tr>
           <tr>
             <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.latency}
+              {t("compare.results.latency")}
             </th>
             {summaries.map((summary, i) => (
               <td key={variants[i]?.id} className="px-2 py-1">

@@ -1,18 +1,18 @@
 import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import type { Comparison } from "@/lib/compare/share";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { ResultsTable } from "./results-table";
-
-const orDefault = (value: number | null) => (value === null ? t.sharePage.modelDefault : String(value));
 
 /** A shared comparison, read-only: the variants side by side with their answers, then the results. */
 export function SharedComparison({ comparison }: { comparison: Comparison }) {
+  const t = useTranslations();
+  const orDefault = (value: number | null) => (value === null ? t("sharePage.modelDefault") : String(value));
   const { variants, answers, userMessage, cases, results } = comparison;
   return (
     <div className="flex flex-col gap-4">
-      <section aria-label={t.compare.userMessage} className="rounded-lg border border-border bg-surface p-3">
-        <h2 className="text-xs font-medium text-muted">{t.compare.userMessage}</h2>
+      <section aria-label={t("compare.userMessage")} className="rounded-lg border border-border bg-surface p-3">
+        <h2 className="text-xs font-medium text-muted">{t("compare.userMessage")}</h2>
         <p className="mt-1 text-sm whitespace-pre-wrap">{userMessage}</p>
       </section>
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
@@ -29,30 +29,28 @@ export function SharedComparison({ comparison }: { comparison: Comparison }) {
               <p className="text-xs text-muted">
                 {[
                   parameters.model,
-                  `${t.parameters.temperature} ${orDefault(parameters.temperature)}`,
-                  `${t.parameters.topP} ${orDefault(parameters.topP)}`,
-                  parameters.maxTokens !== null ? `${t.parameters.maxTokens} ${parameters.maxTokens}` : null,
-                  parameters.randomSeed !== null ? `${t.parameters.randomSeed} ${parameters.randomSeed}` : null,
+                  `${t("parameters.temperature")} ${orDefault(parameters.temperature)}`,
+                  `${t("parameters.topP")} ${orDefault(parameters.topP)}`,
+                  parameters.maxTokens !== null ? `${t("parameters.maxTokens")} ${parameters.maxTokens}` : null,
+                  parameters.randomSeed !== null ? `${t("parameters.randomSeed")} ${parameters.randomSeed}` : null,
                 ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>
               {variant.system ? (
                 <div>
-                  <h3 className="text-xs font-medium text-muted">{t.conversation.systemLabel}</h3>
+                  <h3 className="text-xs font-medium text-muted">{t("conversation.systemLabel")}</h3>
                   <p className="text-sm whitespace-pre-wrap">{variant.system}</p>
                 </div>
               ) : null}
               {variant.messages.length > 0 ? (
-                <p className="text-xs text-muted">
-                  {format(t.compare.earlierMessages, { n: variant.messages.length })}
-                </p>
+                <p className="text-xs text-muted">{t("compare.earlierMessages", { n: variant.messages.length })}</p>
               ) : null}
               <div className="border-t border-border pt-2" data-testid="variant-answer">
                 {answer?.content ? (
                   <Markdown text={answer.content} />
                 ) : (
-                  <p className="text-sm text-muted">{t.compare.noAnswer}</p>
+                  <p className="text-sm text-muted">{t("compare.noAnswer")}</p>
                 )}
                 {answer?.error ? <p className="text-xs text-danger">{answer.error}</p> : null}
                 {answer?.metadata ? <AnswerSummary metadata={answer.metadata} /> : null}

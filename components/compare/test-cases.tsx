@@ -13,13 +13,14 @@ import {
   type Parsed,
 } from "@/lib/compare/cases";
 import { saveFile } from "@/lib/export/save-file";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useCompare } from "@/lib/store/compare-store";
 import { CaseRow } from "./case-row";
 import { CheckSelect } from "./check-select";
 
 /** The test-case table: one column per variable, one row per case, with import, paste and export. */
 export const TestCases = memo(function TestCases({ variables }: { variables: readonly string[] }) {
+  const t = useTranslations();
   const id = useId();
   const cases = useCompare((s) => s.cases);
   const { addCase, setCheckForAll, appendCases } = useCompare.getState();
@@ -35,7 +36,7 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
       return false;
     }
     appendCases(parsed.value);
-    setMessage({ kind: "info", text: format(t.compare.cases.imported, { n: parsed.value.length }) });
+    setMessage({ kind: "info", text: t("compare.cases.imported", { n: parsed.value.length }) });
     return true;
   }
 
@@ -50,10 +51,10 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`${id}-heading`} className="text-sm font-semibold">
-          {t.compare.cases.heading}
+          {t("compare.cases.heading")}
         </h2>
         <p className="text-xs text-muted">
-          {variables.length > 0 ? t.compare.cases.hint : t.compare.cases.noVariables}
+          {variables.length > 0 ? t("compare.cases.hint") : t("compare.cases.noVariables")}
         </p>
       </div>
       <div className="overflow-x-auto">
@@ -88,10 +89,10 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Button size="sm" onClick={addCase}>
-          {t.compare.cases.addCase}
+          {t("compare.cases.addCase")}
         </Button>
         <Button size="sm" variant="ghost" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
-          {t.compare.cases.paste}
+          {t("compare.cases.paste")}
         </Button>
         <FilePickerButton
           size="sm"
@@ -99,7 +100,7 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
           accept=".csv,.tsv,.jsonl,.ndjson,text/csv"
           onFile={(file) => void importFile(file)}
         >
-          {t.compare.cases.import}
+          {t("compare.cases.import")}
         </FilePickerButton>
         <Button
           size="sm"
@@ -107,7 +108,7 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
           disabled={cases.length === 0}
           onClick={() => saveFile(casesToCsv(cases, variables), "cases.csv", "text/csv")}
         >
-          {t.compare.cases.exportCsv}
+          {t("compare.cases.exportCsv")}
         </Button>
         <Button
           size="sm"
@@ -115,12 +116,12 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
           disabled={cases.length === 0}
           onClick={() => saveFile(casesToJsonl(cases, variables), "cases.jsonl", "application/jsonl")}
         >
-          {t.compare.cases.exportJsonl}
+          {t("compare.cases.exportJsonl")}
         </Button>
         <label className="ml-auto flex items-center gap-2 text-xs text-muted">
-          {t.compare.cases.checkForAll}
+          {t("compare.cases.checkForAll")}
           <CheckSelect
-            label={t.compare.cases.checkForAll}
+            label={t("compare.cases.checkForAll")}
             value={commonCheck ?? ""}
             onChange={setCheckForAll}
             className="w-48"
@@ -130,11 +131,11 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
       {pasting ? (
         <div className="flex flex-col gap-2">
           <label htmlFor={`${id}-paste`} className="text-xs text-muted">
-            {t.compare.cases.pasteHint}
+            {t("compare.cases.pasteHint")}
           </label>
           <Textarea
             id={`${id}-paste`}
-            aria-label={t.compare.cases.pasteLabel}
+            aria-label={t("compare.cases.pasteLabel")}
             value={pasted}
             onChange={(event) => setPasted(event.target.value)}
             className="min-h-20 font-mono text-xs"
@@ -149,7 +150,7 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
                 }
               }}
             >
-              {t.compare.cases.pasteAdd}
+              {t("compare.cases.pasteAdd")}
             </Button>
           </div>
         </div>

@@ -6,22 +6,23 @@ import { AnswerSummary } from "@/components/usage/answer-summary";
 import { tokensPerSecond } from "@/lib/compare/results";
 import { variantChat } from "@/lib/run/compare-run";
 import { useCompareRun } from "@/lib/store/compare-run-store";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useCompare } from "@/lib/store/compare-store";
 
 type AnswerStatus = "idle" | "waiting" | "streaming" | "done" | "stopped" | "failed";
 
-const statusLabels: Record<AnswerStatus, string> = {
-  idle: "",
-  waiting: t.compare.waiting,
-  streaming: t.compare.streaming,
-  done: t.compare.done,
-  stopped: t.compare.stopped,
-  failed: t.compare.failed,
-};
+const statusKeys = {
+  idle: null,
+  waiting: "compare.waiting",
+  streaming: "compare.streaming",
+  done: "compare.done",
+  stopped: "compare.stopped",
+  failed: "compare.failed",
+} as const satisfies Record<AnswerStatus, string | null>;
 
 /** A variant's answer: streaming from its Chat, then as kept in the store with its usage line. */
 export function VariantAnswer({ variantId }: { variantId: string }) {
+  const t = useTranslations();
   const { messages, status: chatStatus } = useChat({ chat: variantChat(variantId).chat });
   const running = useCompareRun((s) => s.running.includes(variantId));
   const answer = useCompare((s) => s.answers[variantId]);
@@ -41,13 +42,13 @@ export function VariantAnswer({ variantId }: { variantId: string }) {
     <div data-status={status} aria-busy={running} className="flex min-h-16 flex-col gap-2 border-t border-border pt-2">
       <p className="flex items-center gap-1.5 text-xs text-muted" data-testid="answer-status">
         {running ? <span className="h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden /> : null}
-        {statusLabels[status]}
+        {statusKeys[status] === null ? null : t(statusKeys[status])}
       </p>
       <div data-testid="variant-answer" className="min-w-0">
         {text ? (
           <Markdown text={text} />
         ) : status === "idle" ? (
-          <p className="text-sm text-muted">{t.compare.noAnswer}</p>
+          <p className="text-sm text-muted">{t("compare.noAnswer")}</p>
         ) : null}
       </div>
       {!running && answer?.error ? (
@@ -59,9 +60,7 @@ export function VariantAnswer({ variantId }: { variantId: string }) {
         <div data-testid="variant-usage">
           <AnswerSummary metadata={answer.metadata} />
           {rate !== undefined ? (
-            <p className="text-xs text-muted tabular-nums">
-              {format(t.compare.tokensPerSecond, { rate: rate.toFixed(1) })}
-            </p>
+            <p className="text-xs text-muted tabular-nums">{t("compare.tokensPerSecond", { rate: rate.toFixed(1) })}</p>
           ) : null}
         </div>
       ) : null}

@@ -8,7 +8,7 @@ import { runVariants } from "@/lib/run/compare-run";
 import { compareRunSelectors, useCompareRun } from "@/lib/store/compare-run-store";
 import type { Variant } from "@/lib/compare/variants";
 import { MAX_VARIANTS } from "@/lib/compare/variants";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import type { ModelList } from "@/lib/mistral/catalogue";
 import { useCompare } from "@/lib/store/compare-store";
 import { VariantAnswer } from "./variant-answer";
@@ -28,6 +28,7 @@ export const VariantCard = memo(function VariantCard({
   serverHasKey: boolean;
   onOpenInPlayground: (variant: Variant) => void;
 }) {
+  const t = useTranslations();
   const id = useId();
   const { updateVariant, setVariantParameter, duplicateVariant, removeVariant } = useCompare.getState();
   const running = useCompareRun((s) => s.running.includes(variant.id));
@@ -43,7 +44,7 @@ export const VariantCard = memo(function VariantCard({
     >
       <header className="flex flex-wrap items-center gap-1">
         <Input
-          aria-label={format(t.compare.nameLabel, { name })}
+          aria-label={t("compare.nameLabel", { name })}
           value={name}
           onChange={(event) => updateVariant(variant.id, { name: event.target.value })}
           className="h-7 min-w-0 flex-1 font-semibold"
@@ -51,20 +52,20 @@ export const VariantCard = memo(function VariantCard({
         <Button
           size="sm"
           variant="ghost"
-          aria-label={format(t.compare.duplicateVariant, { name })}
+          aria-label={t("compare.duplicateVariant", { name })}
           disabled={count >= MAX_VARIANTS || busy}
           onClick={() => duplicateVariant(variant.id)}
         >
-          {t.compare.duplicate}
+          {t("compare.duplicate")}
         </Button>
         <Button
           size="sm"
           variant="ghost"
-          aria-label={format(t.compare.removeVariant, { name })}
+          aria-label={t("compare.removeVariant", { name })}
           disabled={count <= 1 || busy}
           onClick={() => removeVariant(variant.id)}
         >
-          {t.compare.remove}
+          {t("compare.remove")}
         </Button>
       </header>
       <VariantParameters
@@ -74,12 +75,12 @@ export const VariantCard = memo(function VariantCard({
       />
       <div className="space-y-1">
         <label htmlFor={`${id}-system`} className="block text-xs font-medium text-muted">
-          {t.conversation.systemLabel}
+          {t("conversation.systemLabel")}
         </label>
         <Textarea
           id={`${id}-system`}
           value={variant.system}
-          placeholder={t.conversation.systemPlaceholder}
+          placeholder={t("conversation.systemPlaceholder")}
           onChange={(event) => updateVariant(variant.id, { system: event.target.value })}
           className="max-h-60"
         />
@@ -87,8 +88,8 @@ export const VariantCard = memo(function VariantCard({
       {variant.messages.length > 0 || responseType !== "text" || variant.parameters.tools.length > 0 ? (
         <p className="text-xs text-muted">
           {[
-            variant.messages.length > 0 ? format(t.compare.earlierMessages, { n: variant.messages.length }) : null,
-            responseType !== "text" ? format(t.compare.responseFormat, { type: responseType }) : null,
+            variant.messages.length > 0 ? t("compare.earlierMessages", { n: variant.messages.length }) : null,
+            responseType !== "text" ? t("compare.responseFormat", { type: responseType }) : null,
           ]
             .filter(Boolean)
             .join(" · ")}
@@ -97,19 +98,19 @@ export const VariantCard = memo(function VariantCard({
       <div className="flex flex-wrap gap-1">
         <Button
           size="sm"
-          aria-label={format(t.compare.retryVariant, { name })}
+          aria-label={t("compare.retryVariant", { name })}
           disabled={running}
           onClick={() => runVariants({ serverHasKey, only: variant.id })}
         >
-          {t.compare.retry}
+          {t("compare.retry")}
         </Button>
         <Button
           size="sm"
           variant="ghost"
-          aria-label={format(t.compare.openInPlaygroundLabel, { name })}
+          aria-label={t("compare.openInPlaygroundLabel", { name })}
           onClick={() => onOpenInPlayground(variant)}
         >
-          {t.compare.openInPlayground}
+          {t("compare.openInPlayground")}
         </Button>
       </div>
       <VariantAnswer variantId={variant.id} />

@@ -5,7 +5,7 @@ import { AttachControls, imageInputHandlers } from "@/components/attachments/att
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useImageStorage } from "@/lib/store/image-storage";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
@@ -14,6 +14,7 @@ import { useWorkspace } from "@/lib/store/workspace-store";
  * by paste or by drop. Ctrl/Cmd+Enter runs from anywhere on the page.
  */
 export function Composer({ running, onRun, onStop }: { running: boolean; onRun: () => void; onStop: () => void }) {
+  const t = useTranslations();
   const composer = useWorkspace((s) => s.composer);
   const attachments = useWorkspace((s) => s.composerAttachments);
   const { addComposerAttachments, removeComposerAttachment } = useWorkspace.getState();
@@ -25,12 +26,12 @@ export function Composer({ running, onRun, onStop }: { running: boolean; onRun: 
       {...imageInputHandlers(addComposerAttachments, setAttachError)}
     >
       <label htmlFor="composer" className="sr-only">
-        {t.conversation.composerLabel}
+        {t("conversation.composerLabel")}
       </label>
       <Textarea
         id="composer"
-        aria-label={t.conversation.composerLabel}
-        placeholder={t.conversation.composerPlaceholder}
+        aria-label={t("conversation.composerLabel")}
+        placeholder={t("conversation.composerPlaceholder")}
         value={composer}
         onChange={(event) => useWorkspace.getState().setComposer(event.target.value)}
         className="min-h-16"
@@ -38,19 +39,19 @@ export function Composer({ running, onRun, onStop }: { running: boolean; onRun: 
       <AttachmentList attachments={attachments} onRemove={removeComposerAttachment} />
       {attachError || storageFull ? (
         <p role="alert" className="mt-1 text-xs text-danger">
-          {attachError ?? t.attachments.storageFull}
+          {attachError ?? t("attachments.storageFull")}
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <AttachControls onAdd={addComposerAttachments} onError={setAttachError} />
-        <p className="text-xs text-muted">{t.conversation.shortcut}</p>
+        <p className="text-xs text-muted">{t("conversation.shortcut")}</p>
         {running ? (
           <Button variant="danger" onClick={onStop}>
-            {t.conversation.stop}
+            {t("conversation.stop")}
           </Button>
         ) : (
           <Button variant="primary" onClick={onRun}>
-            {t.conversation.run}
+            {t("conversation.run")}
           </Button>
         )}
       </div>

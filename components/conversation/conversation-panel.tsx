@@ -3,7 +3,7 @@
 import { useCallback, useEffect } from "react";
 import { describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
 import { useRunNotice } from "@/lib/store/run-notice-store";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { Composer } from "./composer";
 import { InsertMessageButton } from "./insert-message-button";
@@ -14,6 +14,7 @@ import { SystemMessageEditor } from "./system-message-editor";
 import { useRunError, useRunning } from "./use-run-state";
 
 export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
+  const t = useTranslations();
   const running = useRunning();
   const error = useRunError();
   const messages = useWorkspace((s) => s.messages);
@@ -46,12 +47,12 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
       {/* While an answer streams, the disabled fieldset disables every control of every message
           at once, without rendering any of them again. */}
       <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
-        <ol className="space-y-2" aria-label={t.conversation.listLabel}>
+        <ol className="space-y-2" aria-label={t("conversation.listLabel")}>
           {messages.map((message, index) => [
             <InsertMessageButton
               key={`insert-${message.id}`}
               index={index}
-              label={format(t.conversation.insertBefore, { n: index + 1 })}
+              label={t("conversation.insertBefore", { n: index + 1 })}
             />,
             <MessageItem
               key={message.id}
@@ -61,7 +62,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
               onRegenerate={regenerate}
             />,
           ])}
-          <InsertMessageButton index={messages.length} label={t.conversation.insertEnd} />
+          <InsertMessageButton index={messages.length} label={t("conversation.insertEnd")} />
           {running ? <StreamingMessage /> : null}
         </ol>
       </fieldset>

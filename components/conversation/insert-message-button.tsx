@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
 /**
@@ -16,6 +16,7 @@ export const InsertMessageButton = memo(function InsertMessageButton({
   index: number;
   label: string;
 }) {
+  const t = useTranslations();
   return (
     <li className="flex justify-center">
       <button
@@ -29,7 +30,7 @@ export const InsertMessageButton = memo(function InsertMessageButton({
         }}
         className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:invisible"
       >
-        + {t.conversation.insert}
+        + {t("conversation.insert")}
       </button>
     </li>
   );

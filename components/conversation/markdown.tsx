@@ -4,7 +4,7 @@ import { Children, isValidElement, memo, type ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import ReactMarkdown, { type Components } from "react-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { checkMarkdown } from "@/lib/render/markdown-limits";
 import { rehypePlugins, remarkPlugins } from "@/lib/render/markdown-plugins";
 import { PlainTextNote } from "./plain-text-note";
@@ -19,17 +19,22 @@ function textOf(node: ReactNode): string {
     .join("");
 }
 
-const components: Components = {
-  pre: ({ children }) => (
+function CodeBlock({ children }: { children?: ReactNode }) {
+  const t = useTranslations();
+  return (
     <div className="group relative">
       <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 text-[13px] leading-snug">{children}</pre>
       <CopyButton
         text={textOf(children)}
-        label={t.message.copyCode}
+        label={t("message.copyCode")}
         className="absolute top-1.5 right-1.5 opacity-0 group-hover:opacity-100 focus:opacity-100"
       />
     </div>
-  ),
+  );
+}
+
+const components: Components = {
+  pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
   a: ({ children, href }) => (
     <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-accent underline">
       {children}

@@ -12,7 +12,7 @@ import { ToolCallEditor } from "@/components/tools/tool-call-editor";
 import { ToolResultFields } from "@/components/tools/tool-result-fields";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import type { ConversationMessage } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useSession } from "@/lib/store/session-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { checkAnswer } from "@/lib/response-format/answer-check";
@@ -34,6 +34,7 @@ type Props = {
  * during a run by the conversation's fieldset, not by a prop.
  */
 export const MessageItem = memo(function MessageItem({ message, position, isLastAnswer, onRegenerate }: Props) {
+  const t = useTranslations();
   const { updateMessageContent, deleteMessage, addMessageAttachments, removeMessageAttachment } =
     useWorkspace.getState();
   const [attachError, setAttachError] = useState<string | null>(null);
@@ -42,8 +43,8 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
   const responseFormat = useWorkspace((s) => s.parameters.responseFormat);
   const selected = useSession((s) => s.selectedAnswerId === message.id);
   const [editing, setEditing] = useState(false);
-  const roleLabel = t.roles[message.role];
-  const textareaLabel = format(t.message.textLabel, { n: position, role: roleLabel });
+  const roleLabel = t(`roles.${message.role}`);
+  const textareaLabel = t("message.textLabel", { n: position, role: roleLabel });
   const status = message.role === "assistant" ? message.status : undefined;
   const showMarkdown = message.role === "assistant" && !editing && message.content !== "";
   const toolCalls = message.role === "assistant" ? (message.toolCalls ?? []) : [];
@@ -62,7 +63,7 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
       data-selected={selected}
       data-role={message.role}
       data-status={status}
-      aria-label={format(t.message.itemLabel, { n: position, role: roleLabel })}
+      aria-label={t("message.itemLabel", { n: position, role: roleLabel })}
       {...(message.role === "user" ? imageInputHandlers(addAttachments, setAttachError) : {})}
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
@@ -70,36 +71,36 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
         <MessageKindSelect message={message} position={position} />
         {status === "interrupted" || status === "stopped" ? (
           <span className="rounded bg-warning/15 px-1.5 py-0.5 text-xs font-medium text-warning">
-            {status === "interrupted" ? t.message.interrupted : t.message.stopped}
+            {status === "interrupted" ? t("message.interrupted") : t("message.stopped")}
           </span>
         ) : null}
         <div className="ml-auto flex items-center gap-1">
           {message.role === "assistant" && (message.content !== "" || toolCalls.length > 0) ? (
             <>
               {message.content !== "" ? (
-                <CopyButton text={message.content} label={format(t.message.copyMessage, { n: position })} />
+                <CopyButton text={message.content} label={t("message.copyMessage", { n: position })} />
               ) : null}
               <Button size="sm" variant="ghost" onClick={() => setEditing((e) => !e)}>
-                {editing ? t.message.doneEditing : t.message.edit}
+                {editing ? t("message.doneEditing") : t("message.edit")}
               </Button>
             </>
           ) : null}
           {isLastAnswer && status === "interrupted" ? (
             <Button size="sm" variant="secondary" onClick={onRegenerate}>
-              {t.message.retry}
+              {t("message.retry")}
             </Button>
           ) : isLastAnswer ? (
             <Button size="sm" variant="ghost" onClick={onRegenerate}>
-              {t.message.regenerate}
+              {t("message.regenerate")}
             </Button>
           ) : null}
           <Button
             size="sm"
             variant="ghost"
-            aria-label={format(t.message.deleteLabel, { n: position })}
+            aria-label={t("message.deleteLabel", { n: position })}
             onClick={() => deleteMessage(message.id)}
           >
-            {t.message.delete}
+            {t("message.delete")}
           </Button>
         </div>
       </div>
@@ -117,7 +118,7 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
         <Textarea
           aria-label={textareaLabel}
           value={message.content}
-          placeholder={message.role === "tool" ? t.message.toolResultPlaceholder : t.message.placeholder}
+          placeholder={message.role === "tool" ? t("message.toolResultPlaceholder") : t("message.placeholder")}
           onChange={(event) => updateMessageContent(message.id, event.target.value)}
         />
       ) : null}
@@ -151,7 +152,7 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
         <button
           type="button"
           className="mt-2 block text-left"
-          aria-label={format(t.message.showUsage, { n: position })}
+          aria-label={t("message.showUsage", { n: position })}
           onClick={() => useSession.getState().selectAnswer(message.id)}
         >
           <AnswerSummary metadata={message.metadata} />

@@ -1,8 +1,10 @@
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
+import type { Messages } from "@/lib/i18n";
 
-export type PlainTextReason = keyof typeof t.plainText;
+export type PlainTextReason = keyof Messages["plainText"];
 
 /** Says why the text above is shown as written rather than formatted. */
 export function PlainTextNote({ reason }: { reason: PlainTextReason }) {
-  return <p className="mt-1 text-xs text-muted italic">{t.plainText[reason]}</p>;
+  const t = useTranslations();
+  return <p className="mt-1 text-xs text-muted italic">{t(`plainText.${reason}`)}</p>;
 }

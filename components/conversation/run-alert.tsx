@@ -1,8 +1,9 @@
 import { Button } from "@/components/ui/button";
 import type { FailureView } from "@/lib/chat/failure";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 export function RunAlert({ failure, onRetry }: { failure: FailureView; onRetry?: () => void }) {
+  const t = useTranslations();
   return (
     <div
       role="alert"
@@ -12,7 +13,7 @@ export function RunAlert({ failure, onRetry }: { failure: FailureView; onRetry?:
       <p>{failure.message}</p>
       {onRetry ? (
         <Button size="sm" variant="secondary" onClick={onRetry}>
-          {t.message.retry}
+          {t("message.retry")}
         </Button>
       ) : null}
     </div>

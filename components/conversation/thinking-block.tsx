@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 /**
  * The model's thinking, apart from the answer: a disclosure button **Thinking** with its length.
@@ -9,6 +9,7 @@ import { format, messages as t } from "@/lib/i18n";
  * wins from then on.
  */
 export function ThinkingBlock({ text, open }: { text: string; open: boolean }) {
+  const t = useTranslations();
   const id = useId();
   const [toggled, setToggled] = useState<boolean | null>(null);
   const expanded = toggled ?? open;
@@ -23,9 +24,9 @@ export function ThinkingBlock({ text, open }: { text: string; open: boolean }) {
           onClick={() => setToggled(!expanded)}
         >
           <span aria-hidden>{expanded ? "▾ " : "▸ "}</span>
-          {t.reasoning.thinking}
+          {t("reasoning.thinking")}
         </button>
-        <span className="text-xs text-muted tabular-nums">{format(t.reasoning.length, { n: text.length })}</span>
+        <span className="text-xs text-muted tabular-nums">{t("reasoning.length", { n: text.length })}</span>
       </div>
       <div
         id={id}

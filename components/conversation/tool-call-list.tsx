@@ -1,15 +1,16 @@
 import type { ToolCall } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { prettyJson } from "@/lib/render/pretty-json";
 import { PlainTextNote } from "./plain-text-note";
 
 /** The tool calls of an assistant message: name, id and pretty-printed arguments. */
 export function ToolCallList({ calls }: { calls: ToolCall[] }) {
+  const t = useTranslations();
   return (
     <ul className="mt-2 space-y-2">
       {calls.map((call) => (
         <li key={call.id} className="rounded-md border border-border bg-surface-2 p-2 text-xs">
-          <p className="font-medium">{format(t.message.toolCall, { name: call.name, id: call.id })}</p>
+          <p className="font-medium">{t("message.toolCall", { name: call.name, id: call.id })}</p>
           <ToolArguments text={call.arguments} />
         </li>
       ))}

@@ -6,13 +6,14 @@ import { TRANSCRIPT_MEDIA_TYPES, transcriptFileName, type TranscriptFormat } fro
 import { saveFile } from "@/lib/export/save-file";
 import { toTranscriptJson } from "@/lib/export/transcript-json";
 import { toMarkdown } from "@/lib/export/transcript-markdown";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { defaultShareTitle } from "@/lib/shares/share";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { snapshotOf } from "@/lib/workspace/snapshot";
 
 /** "Export": the workspace as a Markdown or JSON file. A native popover: Escape and outside clicks close it. */
 export function ExportMenu() {
+  const t = useTranslations();
   const id = useId();
   const menu = useRef<HTMLDivElement>(null);
 
@@ -27,20 +28,20 @@ export function ExportMenu() {
   return (
     <>
       <Button size="sm" popoverTarget={`${id}-menu`} className="[anchor-name:--export-menu]">
-        {t.transfer.export}
+        {t("transfer.export")}
       </Button>
       <div
         ref={menu}
         id={`${id}-menu`}
         popover="auto"
-        aria-label={t.transfer.exportMenu}
+        aria-label={t("transfer.exportMenu")}
         className="inset-auto m-0 mt-1 flex-col gap-1 rounded-md border border-border bg-surface p-1 text-fg shadow-md [position-anchor:--export-menu] [position-area:bottom_span-right] open:flex"
       >
         <Button size="sm" variant="ghost" className="justify-start" onClick={() => download("md")}>
-          {t.transfer.downloadMarkdown}
+          {t("transfer.downloadMarkdown")}
         </Button>
         <Button size="sm" variant="ghost" className="justify-start" onClick={() => download("json")}>
-          {t.transfer.downloadJson}
+          {t("transfer.downloadJson")}
         </Button>
       </div>
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { importTranscriptFile } from "@/lib/run/transcript-import";
 import { useWorkspaceReplacement } from "@/lib/store/workspace-replacement-store";
 
@@ -14,6 +14,7 @@ function carriesFiles(event: DragEvent): boolean {
  * already handled (`preventDefault`) is left alone.
  */
 export function TranscriptDropZone() {
+  const t = useTranslations();
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export function TranscriptDropZone() {
       if (!carriesFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length !== 1 || !files[0]) useWorkspaceReplacement.getState().fail(t.transfer.oneFile);
+      if (files.length !== 1 || !files[0]) useWorkspaceReplacement.getState().fail(t("transfer.oneFile"));
       else void importTranscriptFile(files[0]);
     };
     window.addEventListener("dragenter", onEnter);
@@ -58,7 +59,7 @@ export function TranscriptDropZone() {
 
   return dragging ? (
     <div className="pointer-events-none fixed inset-3 z-50 flex items-center justify-center rounded-xl border-2 border-dashed border-accent bg-bg/85">
-      <p className="rounded-md bg-surface px-4 py-2 text-sm font-medium shadow">{t.transfer.dropHere}</p>
+      <p className="rounded-md bg-surface px-4 py-2 text-sm font-medium shadow">{t("transfer.dropHere")}</p>
     </div>
   ) : null;
 }

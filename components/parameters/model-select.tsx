@@ -2,9 +2,12 @@
 
 import { useId } from "react";
 import type { ChatModel, ModelList } from "@/lib/mistral/catalogue";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { formatInteger } from "@/components/usage/format";
 import { inputClass } from "@/components/ui/field";
+
+/** Why the built-in list is shown, as lib/mistral/models.ts says it. */
+const builtinNotices = ["no_api_key", "unreachable", "unauthorized", "upstream_error", "invalid_response"] as const;
 
 export function ModelSelect({
   value,
@@ -17,19 +20,20 @@ export function ModelSelect({
   list: ModelList | undefined;
   current: ChatModel | undefined;
 }) {
+  const t = useTranslations();
   const id = useId();
   const models = list?.models ?? [];
   const known = models.some((m) => m.id === value);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-muted">
-        {t.parameters.model}
+        {t("parameters.model")}
       </label>
       <select id={id} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
         {known ? null : <option value={value}>{value}</option>}
         {models.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.deprecation ? `${m.id} (${t.parameters.deprecated})` : m.id}
+            {m.deprecation ? `${m.id} (${t("parameters.deprecated")})` : m.id}
           </option>
         ))}
       </select>
@@ -37,9 +41,7 @@ export function ModelSelect({
         <p className="text-xs text-muted">
           {[
             current.name !== current.id ? current.name : null,
-            current.contextLength
-              ? format(t.parameters.context, { tokens: formatInteger(current.contextLength) })
-              : null,
+            current.contextLength ? t("parameters.context", { tokens: formatInteger(current.contextLength) }) : null,
           ]
             .filter(Boolean)
             .join(" · ")}
@@ -47,8 +49,7 @@ export function ModelSelect({
       ) : null}
       {list?.source === "builtin" ? (
         <p className="rounded bg-warning/15 px-2 py-1 text-xs text-warning" data-testid="model-list-notice">
-          {t.parameters.builtinNotice[(list.notice ?? "unreachable") as keyof typeof t.parameters.builtinNotice] ??
-            t.parameters.builtinNotice.unreachable}
+          {t(`parameters.builtinNotice.${builtinNotices.find((notice) => notice === list.notice) ?? "unreachable"}`)}
         </p>
       ) : null}
     </div>

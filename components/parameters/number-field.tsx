@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Field, Input } from "@/components/ui/field";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 type Props = {
   label: string;
@@ -35,6 +35,7 @@ export function NumberField({
   placeholder,
   hint,
 }: Props) {
+  const t = useTranslations();
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? (value === null ? "" : String(value));
@@ -42,10 +43,10 @@ export function NumberField({
   const problem = (() => {
     if (draft === null || draft.trim() === "") return undefined;
     const n = Number(draft);
-    if (!Number.isFinite(n)) return t.parameters.notANumber;
-    if (integer && !Number.isInteger(n)) return t.parameters.notAnInteger;
+    if (!Number.isFinite(n)) return t("parameters.notANumber");
+    if (integer && !Number.isInteger(n)) return t("parameters.notAnInteger");
     if (n > max || n < min || (minExclusive && n === min)) {
-      return format(minExclusive ? t.parameters.outOfRangeExclusive : t.parameters.outOfRange, { min, max });
+      return t(minExclusive ? "parameters.outOfRangeExclusive" : "parameters.outOfRange", { min, max });
     }
     return undefined;
   })();

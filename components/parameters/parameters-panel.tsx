@@ -3,7 +3,7 @@
 import { ResponseFormatField } from "@/components/response-format/response-format-field";
 import { findModel } from "@/lib/mistral/catalogue";
 import { parameterLimits } from "@/lib/chat/limits";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { needsReasoningPromptMode } from "@/lib/chat/build-request";
 import { NumberField } from "./number-field";
@@ -14,6 +14,7 @@ import { SamplingFields } from "./sampling-fields";
 import { useModelList } from "./use-model-list";
 
 export function ParametersPanel() {
+  const t = useTranslations();
   const parameters = useWorkspace((s) => s.parameters);
   const setParameter = useWorkspace.getState().setParameter;
   const list = useModelList();
@@ -23,7 +24,7 @@ export function ParametersPanel() {
   return (
     <section aria-labelledby="parameters-heading" className="space-y-3 rounded-lg border border-border bg-surface p-3">
       <h2 id="parameters-heading" className="text-xs font-semibold tracking-wide text-muted uppercase">
-        {t.parameters.heading}
+        {t("parameters.heading")}
       </h2>
       <SamplingFields
         parameters={parameters}
@@ -32,7 +33,7 @@ export function ParametersPanel() {
         gridClassName="grid grid-cols-2 gap-3"
       >
         <NumberField
-          label={t.parameters.maxRetries}
+          label={t("parameters.maxRetries")}
           value={parameters.maxRetries}
           onChange={(value) => setParameter("maxRetries", value ?? 0)}
           min={limits.maxRetries.min}
@@ -40,22 +41,22 @@ export function ParametersPanel() {
           integer
         />
         <NumberField
-          label={t.parameters.presencePenalty}
+          label={t("parameters.presencePenalty")}
           value={parameters.presencePenalty}
           onChange={(value) => setParameter("presencePenalty", value)}
           min={limits.penalty.min}
           max={limits.penalty.max}
           step={0.1}
-          placeholder={t.parameters.notSet}
+          placeholder={t("parameters.notSet")}
         />
         <NumberField
-          label={t.parameters.frequencyPenalty}
+          label={t("parameters.frequencyPenalty")}
           value={parameters.frequencyPenalty}
           onChange={(value) => setParameter("frequencyPenalty", value)}
           min={limits.penalty.min}
           max={limits.penalty.max}
           step={0.1}
-          placeholder={t.parameters.notSet}
+          placeholder={t("parameters.notSet")}
         />
       </SamplingFields>
       {model?.reasoning || parameters.reasoningEffort !== null ? (
@@ -64,8 +65,8 @@ export function ParametersPanel() {
           onChange={(value) => setParameter("reasoningEffort", value)}
           hint={
             needsReasoningPromptMode(parameters.model, parameters.reasoningEffort)
-              ? t.parameters.promptModeHint
-              : t.parameters.reasoningHint
+              ? t("parameters.promptModeHint")
+              : t("parameters.reasoningHint")
           }
         />
       ) : null}
@@ -77,7 +78,7 @@ export function ParametersPanel() {
           onChange={(event) => setParameter("safePrompt", event.target.checked)}
           className="accent-accent"
         />
-        {t.parameters.safePrompt}
+        {t("parameters.safePrompt")}
       </label>
       <PredictionField value={parameters.prediction} onChange={(text) => setParameter("prediction", text)} />
       <ResponseFormatField />

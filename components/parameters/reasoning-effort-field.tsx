@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Field, inputClass } from "@/components/ui/field";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { REASONING_EFFORTS, reasoningEffortSchema, type ReasoningEffort } from "@/lib/workspace/model";
 
 /** Mistral's `reasoning_effort`; empty is the model's default (nothing sent). */
@@ -15,9 +15,10 @@ export function ReasoningEffortField({
   onChange: (value: ReasoningEffort | null) => void;
   hint: string;
 }) {
+  const t = useTranslations();
   const id = useId();
   return (
-    <Field id={id} label={t.parameters.reasoningEffort} hint={hint}>
+    <Field id={id} label={t("parameters.reasoningEffort")} hint={hint}>
       <select
         id={id}
         className={inputClass}
@@ -28,7 +29,7 @@ export function ReasoningEffortField({
           onChange(parsed.success ? parsed.data : null);
         }}
       >
-        <option value="">{t.parameters.reasoningDefault}</option>
+        <option value="">{t("parameters.reasoningDefault")}</option>
         {REASONING_EFFORTS.map((effort) => (
           <option key={effort} value={effort}>
             {effort}

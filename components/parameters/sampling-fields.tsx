@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { parameterLimits as limits } from "@/lib/chat/limits";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { FALLBACK_TEMPERATURE, findModel, type ModelList } from "@/lib/mistral/catalogue";
 import type { Parameters } from "@/lib/workspace/model";
 import { ModelSelect } from "./model-select";
@@ -26,6 +26,7 @@ export function SamplingFields({
   gridClassName: string;
   children?: ReactNode;
 }) {
+  const t = useTranslations();
   const model = findModel(list?.models ?? [], parameters.model);
   return (
     <>
@@ -37,16 +38,16 @@ export function SamplingFields({
       />
       <div className={gridClassName}>
         <NumberField
-          label={t.parameters.maxTokens}
+          label={t("parameters.maxTokens")}
           value={parameters.maxTokens}
           onChange={(value) => onChange("maxTokens", value)}
           min={limits.maxTokens.min}
           max={model?.contextLength ?? limits.maxTokens.max}
           integer
-          placeholder={t.parameters.unlimited}
+          placeholder={t("parameters.unlimited")}
         />
         <NumberField
-          label={t.parameters.topP}
+          label={t("parameters.topP")}
           value={parameters.topP}
           onChange={(value) => onChange("topP", value)}
           min={limits.topP.min}
@@ -56,13 +57,13 @@ export function SamplingFields({
           placeholder="1"
         />
         <NumberField
-          label={t.parameters.randomSeed}
+          label={t("parameters.randomSeed")}
           value={parameters.randomSeed}
           onChange={(value) => onChange("randomSeed", value)}
           min={limits.randomSeed.min}
           max={limits.randomSeed.max}
           integer
-          placeholder={t.parameters.random}
+          placeholder={t("parameters.random")}
         />
         {children}
       </div>

@@ -3,19 +3,20 @@
 import { useState } from "react";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { parameterLimits } from "@/lib/chat/limits";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 /** Stop sequences, one a line (escape sequences like \n are written as typed). */
 export function StopSequencesField({ value, onChange }: { value: string[]; onChange: (stop: string[]) => void }) {
+  const t = useTranslations();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? value.join("\n");
   const lines = text.split("\n").filter((line) => line !== "");
   const tooMany = lines.length > parameterLimits.stopSequences;
   return (
     <TextareaField
-      label={t.parameters.stop}
-      hint={t.parameters.stopHint}
-      error={tooMany ? format(t.parameters.tooManyStops, { max: parameterLimits.stopSequences }) : undefined}
+      label={t("parameters.stop")}
+      hint={t("parameters.stopHint")}
+      error={tooMany ? t("parameters.tooManyStops", { max: parameterLimits.stopSequences }) : undefined}
       value={text}
       onChange={(event) => {
         setDraft(event.target.value);

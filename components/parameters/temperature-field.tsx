@@ -1,7 +1,7 @@
 "use client";
 
 import { parameterLimits } from "@/lib/chat/limits";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NumberField } from "./number-field";
 
@@ -17,21 +17,22 @@ export function TemperatureField({
   modelDefault: number;
   onChange: (value: number | null) => void;
 }) {
+  const t = useTranslations();
   return (
     <div className="space-y-1">
       <NumberField
-        label={t.parameters.temperature}
+        label={t("parameters.temperature")}
         value={value}
         onChange={onChange}
         min={min}
         max={max}
         step={0.05}
-        placeholder={format(t.parameters.modelDefault, { value: modelDefault })}
+        placeholder={t("parameters.modelDefault", { value: modelDefault })}
       />
       <div className="flex items-center gap-2">
         <input
           type="range"
-          aria-label={t.parameters.temperature}
+          aria-label={t("parameters.temperature")}
           min={min}
           max={max}
           step={0.05}
@@ -41,7 +42,7 @@ export function TemperatureField({
         />
         {value !== null ? (
           <Button size="sm" variant="ghost" onClick={() => onChange(null)}>
-            {t.parameters.useDefault}
+            {t("parameters.useDefault")}
           </Button>
         ) : null}
       </div>

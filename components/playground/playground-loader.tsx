@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { messages as t } from "@/lib/i18n";
+import { LoadingNote } from "@/components/ui/loading-note";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 
@@ -23,7 +23,7 @@ const Playground = dynamic(
   },
   {
     ssr: false,
-    loading: () => <p className="p-6 text-sm text-muted">{t.common.loading}</p>,
+    loading: () => <LoadingNote />,
   },
 );
 

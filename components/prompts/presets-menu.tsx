@@ -2,18 +2,19 @@
 
 import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { promptPresets } from "@/lib/prompts/presets";
 import { openPreset } from "@/lib/run/transcript-import";
 
 /** The built-in presets in a popover under its button; picking one replaces the workspace, after asking when there is work to lose. */
 export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void }) {
+  const t = useTranslations();
   const id = useId();
   const popover = useRef<HTMLDivElement>(null);
   return (
     <>
       <Button size="sm" popoverTarget={id}>
-        {t.prompts.presets}
+        {t("prompts.presets")}
       </Button>
       <div
         ref={popover}
@@ -21,7 +22,7 @@ export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void 
         popover="auto"
         className="[inset:auto] m-0 mt-1 w-80 rounded-lg border border-border bg-surface p-1 text-fg shadow-lg [position-area:bottom_span-right] [position-try-fallbacks:flip-inline]"
       >
-        <ul aria-label={t.prompts.presetsLabel}>
+        <ul aria-label={t("prompts.presetsLabel")}>
           {promptPresets.map((preset) => (
             <li key={preset.id}>
               <button
@@ -32,8 +33,7 @@ export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void 
                 onClick={() => {
                   popover.current?.hidePopover();
                   void openPreset(preset.id).then(
-                    (answer) =>
-                      answer === "replaced" && onStatus(format(t.prompts.presetLoaded, { name: preset.name })),
+                    (answer) => answer === "replaced" && onStatus(t("prompts.presetLoaded", { name: preset.name })),
                   );
                 }}
               >

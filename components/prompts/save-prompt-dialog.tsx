@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { latestVersion, type SavedPrompt } from "@/lib/prompts/library";
 import { promptSelectors, usePrompts } from "@/lib/store/prompts-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
@@ -17,6 +17,7 @@ type Mode = "version" | "new";
  * saved prompt. Saving what the latest version already holds adds no version.
  */
 export function SavePromptButton({ onStatus }: { onStatus: (message: string) => void }) {
+  const t = useTranslations();
   const [isOpen, setOpen] = useState(false);
   const id = useId();
   const [active, setActive] = useState<SavedPrompt>();
@@ -46,16 +47,16 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
     const { prompt, versionAdded } = saved.value;
     const values = { name: prompt.name, n: latestVersion(prompt).version };
     const renamed = active !== undefined && prompt.id === active.id && prompt.name !== active.name;
-    onStatus(format(versionAdded ? t.prompts.saved : renamed ? t.prompts.renamedOnly : t.prompts.unchanged, values));
+    onStatus(t(versionAdded ? "prompts.saved" : renamed ? "prompts.renamedOnly" : "prompts.unchanged", values));
     setOpen(false);
   }
 
   return (
     <>
       <Button size="sm" onClick={open}>
-        {t.prompts.savePrompt}
+        {t("prompts.savePrompt")}
       </Button>
-      <Modal open={isOpen} onClose={() => setOpen(false)} title={t.prompts.saveTitle}>
+      <Modal open={isOpen} onClose={() => setOpen(false)} title={t("prompts.saveTitle")}>
         <form
           className="space-y-3"
           onSubmit={(event) => {
@@ -78,13 +79,13 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
                     className="accent-accent"
                   />
                   {option === "version"
-                    ? format(t.prompts.asVersion, { name: active.name, n: latestVersion(active).version + 1 })
-                    : t.prompts.asNew}
+                    ? t("prompts.asVersion", { name: active.name, n: latestVersion(active).version + 1 })
+                    : t("prompts.asNew")}
                 </label>
               ))}
             </fieldset>
           ) : null}
-          <Field id={`${id}-name`} label={t.prompts.name} error={error}>
+          <Field id={`${id}-name`} label={t("prompts.name")} error={error}>
             <Input
               id={`${id}-name`}
               value={name}
@@ -95,20 +96,20 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
               onChange={(event) => setName(event.target.value)}
             />
           </Field>
-          <Field id={`${id}-note`} label={t.prompts.note}>
+          <Field id={`${id}-note`} label={t("prompts.note")}>
             <Input
               id={`${id}-note`}
               value={note}
-              placeholder={t.prompts.notePlaceholder}
+              placeholder={t("prompts.notePlaceholder")}
               onChange={(event) => setNote(event.target.value)}
             />
           </Field>
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => setOpen(false)}>
-              {t.common.cancel}
+              {t("common.cancel")}
             </Button>
             <Button type="submit" variant="primary">
-              {t.common.save}
+              {t("common.save")}
             </Button>
           </div>
         </form>

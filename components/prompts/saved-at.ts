@@ -1,6 +1,4 @@
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
-/** When a prompt or version was saved, as the user reads dates. */
-export function formatSavedAt(ms: number): string {
-  return dateTime.format(ms);
+/** When a prompt or version was saved, as the user reads dates in their language. */
+export function formatSavedAt(ms: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ms);
 }

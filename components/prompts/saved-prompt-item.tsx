@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { format, messages as t } from "@/lib/i18n";
+import { useLocale, useTranslations } from "next-intl";
 import type { SavedPrompt } from "@/lib/prompts/library";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { formatSavedAt } from "./saved-at";
@@ -18,6 +18,8 @@ type Props = {
 
 /** One saved prompt in the library, with its actions; renaming and deleting happen in place. */
 export function SavedPromptItem({ prompt, active, onLoad, onHistory, onError }: Props) {
+  const t = useTranslations();
+  const locale = useLocale();
   const id = useId();
   const [mode, setMode] = useState<"view" | "rename" | "delete">("view");
   const [draft, setDraft] = useState(prompt.name);
@@ -47,7 +49,7 @@ export function SavedPromptItem({ prompt, active, onLoad, onHistory, onError }: 
           }}
         >
           <Input
-            aria-label={format(t.prompts.renameLabel, { name: prompt.name })}
+            aria-label={t("prompts.renameLabel", { name: prompt.name })}
             value={draft}
             autoFocus
             aria-invalid={error ? true : undefined}
@@ -55,19 +57,21 @@ export function SavedPromptItem({ prompt, active, onLoad, onHistory, onError }: 
             onChange={(event) => setDraft(event.target.value)}
           />
           <Button size="sm" type="submit" variant="primary">
-            {t.common.save}
+            {t("common.save")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
-            {t.common.cancel}
+            {t("common.cancel")}
           </Button>
         </form>
       ) : (
         <div className="flex flex-wrap items-baseline gap-x-2">
           <span className="font-medium break-all">{prompt.name}</span>
-          {active ? <span className="rounded bg-accent/15 px-1.5 text-xs text-accent">{t.prompts.active}</span> : null}
+          {active ? (
+            <span className="rounded bg-accent/15 px-1.5 text-xs text-accent">{t("prompts.active")}</span>
+          ) : null}
           <span className="text-xs text-muted">
-            {count === 1 ? t.prompts.oneVersion : format(t.prompts.versions, { n: count })} ·{" "}
-            {format(t.prompts.updated, { date: formatSavedAt(prompt.updatedAt) })}
+            {t("prompts.versions", { n: count })} ·{" "}
+            {t("prompts.updated", { date: formatSavedAt(prompt.updatedAt, locale) })}
           </span>
         </div>
       )}
@@ -79,25 +83,25 @@ export function SavedPromptItem({ prompt, active, onLoad, onHistory, onError }: 
       {mode === "delete" ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span>
-            {format(count === 1 ? t.prompts.confirmDeleteOne : t.prompts.confirmDelete, {
+            {t("prompts.confirmDelete", {
               name: prompt.name,
               n: count,
             })}
           </span>
           <Button size="sm" variant="danger" onClick={() => usePrompts.getState().remove(prompt.id)}>
-            {t.prompts.delete}
+            {t("prompts.delete")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
-            {t.common.cancel}
+            {t("common.cancel")}
           </Button>
         </div>
       ) : mode === "view" ? (
         <div className="flex flex-wrap gap-1">
           <Button size="sm" variant="primary" onClick={onLoad}>
-            {t.prompts.load}
+            {t("prompts.load")}
           </Button>
           <Button size="sm" onClick={onHistory}>
-            {t.prompts.history}
+            {t("prompts.history")}
           </Button>
           <Button
             size="sm"
@@ -107,13 +111,13 @@ export function SavedPromptItem({ prompt, active, onLoad, onHistory, onError }: 
               setMode("rename");
             }}
           >
-            {t.prompts.rename}
+            {t("prompts.rename")}
           </Button>
           <Button size="sm" variant="ghost" onClick={duplicate}>
-            {t.prompts.duplicate}
+            {t("prompts.duplicate")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("delete")}>
-            {t.prompts.delete}
+            {t("prompts.delete")}
           </Button>
         </div>
       ) : null}

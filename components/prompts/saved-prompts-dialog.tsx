@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { searchPrompts, type SavedPrompt } from "@/lib/prompts/library";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { openSavedPrompt } from "@/lib/run/transcript-import";
@@ -13,6 +13,7 @@ import { SavedPromptItem } from "./saved-prompt-item";
 
 /** The saved prompts: search, load, rename, duplicate, delete, and each one's history. */
 export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) => void }) {
+  const t = useTranslations();
   const [isOpen, setOpen] = useState(false);
   const prompts = usePrompts((s) => s.prompts);
   const activeId = usePrompts((s) => s.activeId);
@@ -28,7 +29,7 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
     const opened = openSavedPrompt(prompt.id, version);
     if (!opened.ok) return setError(opened.error.message);
     setOpen(false);
-    const message = format(version === undefined ? t.prompts.loaded : t.prompts.restored, {
+    const message = t(version === undefined ? "prompts.loaded" : "prompts.restored", {
       name: prompt.name,
       n: opened.value.version,
     });
@@ -45,22 +46,22 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
           setOpen(true);
         }}
       >
-        {t.prompts.library}
+        {t("prompts.library")}
       </Button>
       <Modal
         open={isOpen}
         onClose={() => setOpen(false)}
-        title={shown ? format(t.prompts.historyLabel, { name: shown.name }) : t.prompts.library}
+        title={shown ? t("prompts.historyLabel", { name: shown.name }) : t("prompts.library")}
         className="max-h-[85vh] w-[min(44rem,94vw)]"
         actions={
           <>
             {shown ? (
               <Button size="sm" variant="ghost" onClick={() => setHistoryOf(null)}>
-                {t.prompts.back}
+                {t("prompts.back")}
               </Button>
             ) : null}
             <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-              {t.prompts.close}
+              {t("prompts.close")}
             </Button>
           </>
         }
@@ -76,17 +77,17 @@ export function SavedPromptsButton({ onStatus }: { onStatus: (message: string) =
           <>
             <Input
               type="search"
-              aria-label={t.prompts.search}
-              placeholder={t.prompts.searchPlaceholder}
+              aria-label={t("prompts.search")}
+              placeholder={t("prompts.searchPlaceholder")}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
             />
             {prompts.length === 0 ? (
-              <p className="text-sm text-muted">{t.prompts.none}</p>
+              <p className="text-sm text-muted">{t("prompts.none")}</p>
             ) : results.length === 0 ? (
-              <p className="text-sm text-muted">{format(t.prompts.noMatch, { query })}</p>
+              <p className="text-sm text-muted">{t("prompts.noMatch", { query })}</p>
             ) : (
-              <ul aria-label={t.prompts.library} className="space-y-2">
+              <ul aria-label={t("prompts.library")} className="space-y-2">
                 {results.map((prompt) => (
                   <SavedPromptItem
                     key={prompt.id}

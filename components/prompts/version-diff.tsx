@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
+import type { Translator } from "@/lib/i18n";
 import type { DiffLine, PromptDiff, TextDiff } from "@/lib/prompts/library";
 
 function Line({ line }: { line: DiffLine }) {
@@ -50,17 +51,18 @@ function Change({ title, detail, children }: { title: string; detail?: string; c
   );
 }
 
-function statusLabel(status: string): string | undefined {
-  return status === "added" ? t.prompts.added : status === "removed" ? t.prompts.removed : undefined;
+function statusLabel(t: Translator, status: string): string | undefined {
+  return status === "added" ? t("prompts.added") : status === "removed" ? t("prompts.removed") : undefined;
 }
 
 /** What changed between two versions, part by part; unchanged parts are left out. */
 export function VersionDiff({ diff }: { diff: PromptDiff }) {
-  if (!diff.changed) return <p className="text-sm text-muted">{t.prompts.noDifferences}</p>;
+  const t = useTranslations();
+  if (!diff.changed) return <p className="text-sm text-muted">{t("prompts.noDifferences")}</p>;
   return (
     <div className="space-y-3">
       {diff.system.changed ? (
-        <Change title={t.prompts.system}>
+        <Change title={t("prompts.system")}>
           <TextDiffView diff={diff.system} />
         </Change>
       ) : null}
@@ -70,13 +72,13 @@ export function VersionDiff({ diff }: { diff: PromptDiff }) {
           const { before, after } = message.role;
           const roleChange =
             message.status === "changed" && before && after && before !== after
-              ? format(t.prompts.roleChange, { before: t.roles[before], after: t.roles[after] })
+              ? t("prompts.roleChange", { before: t(`roles.${before}`), after: t(`roles.${after}`) })
               : undefined;
           return (
             <Change
               key={message.index}
-              title={format(t.prompts.messageAt, { n: message.index + 1 })}
-              detail={statusLabel(message.status) ?? roleChange}
+              title={t("prompts.messageAt", { n: message.index + 1 })}
+              detail={statusLabel(t, message.status) ?? roleChange}
             >
               <TextDiffView diff={message.content} />
               {message.tools.changed ? <TextDiffView diff={message.tools} /> : null}
@@ -86,7 +88,7 @@ export function VersionDiff({ diff }: { diff: PromptDiff }) {
       {diff.parameters
         .filter((parameter) => parameter.status === "changed")
         .map((parameter) => (
-          <Change key={parameter.name} title={format(t.prompts.parameter, { name: parameter.name })}>
+          <Change key={parameter.name} title={t("prompts.parameter", { name: parameter.name })}>
             <TextDiffView diff={parameter.diff} />
           </Change>
         ))}
@@ -95,8 +97,8 @@ export function VersionDiff({ diff }: { diff: PromptDiff }) {
         .map((variable) => (
           <Change
             key={variable.name}
-            title={format(t.prompts.variable, { name: variable.name })}
-            detail={statusLabel(variable.status)}
+            title={t("prompts.variable", { name: variable.name })}
+            detail={statusLabel(t, variable.status)}
           >
             <TextDiffView diff={variable.diff} />
           </Change>

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { codeInputClass, JsonField } from "@/components/tools/json-field";
 import { Field, Input, inputClass } from "@/components/ui/field";
 import { FUNCTION_NAME_PATTERN, type ResponseFormat } from "@/lib/workspace/model";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { checkResponseSchema } from "@/lib/json-schema";
 import { schemaExamples } from "@/lib/response-format/schema-examples";
 
@@ -18,13 +18,14 @@ export function JsonSchemaEditor({
   value: JsonSchemaFormat;
   onChange: (value: JsonSchemaFormat) => void;
 }) {
+  const t = useTranslations();
   const id = useId();
   const nameInvalid = !FUNCTION_NAME_PATTERN.test(value.name);
   return (
     <div className="space-y-2 border-l-2 border-border pl-2">
       <div className="space-y-1">
         <label htmlFor={`${id}-example`} className="block text-xs font-medium text-muted">
-          {t.responseFormat.examples}
+          {t("responseFormat.examples")}
         </label>
         <select
           id={`${id}-example`}
@@ -35,7 +36,7 @@ export function JsonSchemaEditor({
             if (example) onChange({ ...value, name: example.name, schema: JSON.stringify(example.schema, null, 2) });
           }}
         >
-          <option value="">{t.responseFormat.examplesPlaceholder}</option>
+          <option value="">{t("responseFormat.examplesPlaceholder")}</option>
           {schemaExamples.map((example) => (
             <option key={example.id} value={example.id}>
               {example.label}
@@ -45,8 +46,8 @@ export function JsonSchemaEditor({
       </div>
       <Field
         id={`${id}-name`}
-        label={t.responseFormat.name}
-        error={nameInvalid ? t.responseFormat.nameInvalid : undefined}
+        label={t("responseFormat.name")}
+        error={nameInvalid ? t("responseFormat.nameInvalid") : undefined}
       >
         <Input
           id={`${id}-name`}
@@ -58,11 +59,11 @@ export function JsonSchemaEditor({
         />
       </Field>
       <JsonField
-        label={t.responseFormat.schema}
+        label={t("responseFormat.schema")}
         value={value.schema}
         onChange={(schema) => onChange({ ...value, schema })}
         check={checkResponseSchema(value.schema)}
-        valid={t.json.validSchema}
+        valid={t("json.validSchema")}
       />
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -71,7 +72,7 @@ export function JsonSchemaEditor({
           onChange={(event) => onChange({ ...value, strict: event.target.checked })}
           className="accent-accent"
         />
-        {t.responseFormat.strict}
+        {t("responseFormat.strict")}
       </label>
     </div>
   );

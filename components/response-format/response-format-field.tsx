@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { ResponseFormat } from "@/lib/workspace/model";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { schemaExamples } from "@/lib/response-format/schema-examples";
 import { JsonSchemaEditor } from "./json-schema-editor";
@@ -20,6 +20,7 @@ const starterSchema: JsonSchemaFormat = {
 
 /** Text, JSON object or JSON schema: Mistral's `response_format`. */
 export function ResponseFormatField() {
+  const t = useTranslations();
   const id = useId();
   const value = useWorkspace((s) => s.parameters.responseFormat);
   const setParameter = useWorkspace.getState().setParameter;
@@ -39,7 +40,7 @@ export function ResponseFormatField() {
     <div className="space-y-2">
       <div className="space-y-1">
         <label htmlFor={id} className="block text-xs font-medium text-muted">
-          {t.responseFormat.label}
+          {t("responseFormat.label")}
         </label>
         <select
           id={id}
@@ -47,11 +48,13 @@ export function ResponseFormatField() {
           value={value.type}
           onChange={(event) => choose(event.target.value as ResponseFormat["type"])}
         >
-          <option value="text">{t.responseFormat.text}</option>
-          <option value="json_object">{t.responseFormat.jsonObject}</option>
-          <option value="json_schema">{t.responseFormat.jsonSchema}</option>
+          <option value="text">{t("responseFormat.text")}</option>
+          <option value="json_object">{t("responseFormat.jsonObject")}</option>
+          <option value="json_schema">{t("responseFormat.jsonSchema")}</option>
         </select>
-        {value.type === "json_object" ? <p className="text-xs text-muted">{t.responseFormat.jsonObjectHint}</p> : null}
+        {value.type === "json_object" ? (
+          <p className="text-xs text-muted">{t("responseFormat.jsonObjectHint")}</p>
+        ) : null}
       </div>
       {value.type === "json_schema" ? <JsonSchemaEditor value={value} onChange={editSchema} /> : null}
     </div>

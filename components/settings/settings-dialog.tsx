@@ -4,10 +4,11 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useSettings } from "@/lib/store/settings-store";
 
 export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
+  const t = useTranslations();
   const apiKey = useSettings((s) => s.apiKey);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState("");
@@ -23,9 +24,9 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
           setOpen(true);
         }}
       >
-        {t.settings.open}
+        {t("settings.open")}
       </Button>
-      <Modal open={open} onClose={close} title={t.settings.title}>
+      <Modal open={open} onClose={close} title={t("settings.title")}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -36,7 +37,7 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
         >
           <div className="space-y-1">
             <label htmlFor={`${id}-key`} className="block text-sm font-medium">
-              {t.settings.apiKey}
+              {t("settings.apiKey")}
             </label>
             <Input
               id={`${id}-key`}
@@ -45,14 +46,16 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
               spellCheck={false}
               value={draft}
               onChange={(event) => setDraft(event.target.value)}
-              placeholder={serverHasKey ? t.settings.serverKeyPlaceholder : t.settings.keyPlaceholder}
+              placeholder={serverHasKey ? t("settings.serverKeyPlaceholder") : t("settings.keyPlaceholder")}
             />
-            <p className="text-xs text-muted">{t.settings.keyHint}</p>
-            <p className="text-xs text-muted">{serverHasKey ? t.settings.serverHasKey : t.settings.serverHasNoKey}</p>
+            <p className="text-xs text-muted">{t("settings.keyHint")}</p>
+            <p className="text-xs text-muted">
+              {serverHasKey ? t("settings.serverHasKey") : t("settings.serverHasNoKey")}
+            </p>
           </div>
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={close}>
-              {t.common.cancel}
+              {t("common.cancel")}
             </Button>
             {apiKey ? (
               <Button
@@ -62,11 +65,11 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
                   close();
                 }}
               >
-                {t.settings.forgetKey}
+                {t("settings.forgetKey")}
               </Button>
             ) : null}
             <Button type="submit" variant="primary">
-              {t.common.save}
+              {t("common.save")}
             </Button>
           </div>
         </form>

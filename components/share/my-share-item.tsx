@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/field";
-import { format, messages as t } from "@/lib/i18n";
+import { useLocale, useTranslations } from "next-intl";
 import { SHARE_TITLE_MAX_LENGTH } from "@/lib/shares/share";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
 import { formatShareDate } from "./format-date";
@@ -12,6 +12,8 @@ import { shareUrl } from "./share-link-panel";
 
 /** One share in "My shares": copy its link, rename it, or revoke it after saying what that does. */
 export function MyShareItem({ share }: { share: MyShare }) {
+  const t = useTranslations();
+  const locale = useLocale();
   const id = useId();
   const [mode, setMode] = useState<"view" | "rename" | "revoke">("view");
   const [draft, setDraft] = useState(share.title);
@@ -50,7 +52,7 @@ export function MyShareItem({ share }: { share: MyShare }) {
           }}
         >
           <Input
-            aria-label={format(t.share.newTitleLabel, { title: share.title })}
+            aria-label={t("share.newTitleLabel", { title: share.title })}
             value={draft}
             maxLength={SHARE_TITLE_MAX_LENGTH}
             autoFocus
@@ -59,10 +61,10 @@ export function MyShareItem({ share }: { share: MyShare }) {
             onChange={(event) => setDraft(event.target.value)}
           />
           <Button size="sm" type="submit" variant="primary" disabled={busy || draft.trim() === ""}>
-            {t.common.save}
+            {t("common.save")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
-            {t.common.cancel}
+            {t("common.cancel")}
           </Button>
         </form>
       ) : (
@@ -72,7 +74,7 @@ export function MyShareItem({ share }: { share: MyShare }) {
           </a>
           <p className="text-xs text-muted">
             <time dateTime={share.createdAt}>
-              {format(t.share.sharedAt, { date: formatShareDate(share.createdAt) })}
+              {t("share.sharedAt", { date: formatShareDate(share.createdAt, locale) })}
             </time>
           </p>
         </div>
@@ -84,7 +86,7 @@ export function MyShareItem({ share }: { share: MyShare }) {
       ) : null}
       {mode === "revoke" ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span>{format(t.share.confirmRevoke, { title: share.title })}</span>
+          <span>{t("share.confirmRevoke", { title: share.title })}</span>
           <Button
             size="sm"
             variant="danger"
@@ -93,41 +95,41 @@ export function MyShareItem({ share }: { share: MyShare }) {
             ref={(button) => button?.focus()}
             onClick={() => void revoke()}
           >
-            {t.share.revoke}
+            {t("share.revoke")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
-            {t.common.cancel}
+            {t("common.cancel")}
           </Button>
         </div>
       ) : mode === "view" ? (
         <div className="flex flex-wrap gap-1">
           <CopyButton
             text={url}
-            label={format(t.share.copyLinkOf, { title: share.title })}
+            label={t("share.copyLinkOf", { title: share.title })}
             className="border border-border"
           />
           <Button
             size="sm"
             variant="ghost"
-            aria-label={format(t.share.renameLabel, { title: share.title })}
+            aria-label={t("share.renameLabel", { title: share.title })}
             onClick={() => {
               setDraft(share.title);
               setError(null);
               setMode("rename");
             }}
           >
-            {t.share.rename}
+            {t("share.rename")}
           </Button>
           <Button
             size="sm"
             variant="danger"
-            aria-label={format(t.share.revokeLabel, { title: share.title })}
+            aria-label={t("share.revokeLabel", { title: share.title })}
             onClick={() => {
               setError(null);
               setMode("revoke");
             }}
           >
-            {t.share.revoke}
+            {t("share.revoke")}
           </Button>
         </div>
       ) : null}

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { PromptSnapshot } from "@/lib/workspace/model";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useShares, type MyShare } from "@/lib/store/shares-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { snapshotOf, unchangedSnapshot } from "@/lib/workspace/snapshot";
@@ -14,6 +14,7 @@ import { ShareDialog, type ShareState } from "./share-dialog";
  * nothing changed shows the same link instead of storing a copy.
  */
 export function ShareButton() {
+  const t = useTranslations();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ShareState>({ kind: "creating" });
   const [last, setLast] = useState<{ snapshot: PromptSnapshot; id: string } | null>(null);
@@ -43,7 +44,7 @@ export function ShareButton() {
   return (
     <>
       <Button size="sm" onClick={share}>
-        {t.share.button}
+        {t("share.button")}
       </Button>
       <ShareDialog open={open} onClose={() => setOpen(false)} state={state} onRetry={share} />
     </>

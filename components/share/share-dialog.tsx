@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { FailureView } from "@/lib/chat/failure";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import type { MyShare } from "@/lib/store/shares-store";
 import { ShareLinkPanel } from "./share-link-panel";
 
@@ -26,8 +26,9 @@ export function ShareDialog({
   /** Offered as Retry when creating the share failed. */
   onRetry?: () => void;
 }) {
+  const t = useTranslations();
   return (
-    <Modal open={open} onClose={onClose} title={t.share.dialogTitle}>
+    <Modal open={open} onClose={onClose} title={t("share.dialogTitle")}>
       {state.kind === "created" ? (
         <ShareLinkPanel share={state.share} />
       ) : state.kind === "failed" ? (
@@ -36,13 +37,13 @@ export function ShareDialog({
         </p>
       ) : (
         <p role="status" className="text-sm text-muted">
-          {state.kind === "empty" ? t.share.nothingToShare : t.share.creating}
+          {state.kind === "empty" ? t("share.nothingToShare") : t("share.creating")}
         </p>
       )}
       <div className="flex justify-end gap-2">
-        {state.kind === "failed" && onRetry ? <Button onClick={onRetry}>{t.share.retry}</Button> : null}
+        {state.kind === "failed" && onRetry ? <Button onClick={onRetry}>{t("share.retry")}</Button> : null}
         <Button variant="primary" onClick={onClose}>
-          {t.share.done}
+          {t("share.done")}
         </Button>
       </div>
     </Modal>

@@ -3,7 +3,7 @@ import { ToolCallList } from "@/components/conversation/tool-call-list";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import type { MarkdownPart } from "@/lib/render/markdown-renderer";
 import type { ConversationMessage } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { TemplateDetails } from "./template-details";
 
 /**
@@ -30,22 +30,23 @@ export function SharedMessage({
   /** Where each image of the share is served, by attachment id. */
   imageSources: ReadonlyMap<string, string>;
 }) {
-  const roleLabel = t.roles[message.role];
+  const t = useTranslations();
+  const roleLabel = t(`roles.${message.role}`);
   const status = message.role === "assistant" ? message.status : undefined;
   return (
     <li
       className="rounded-lg border border-border bg-surface p-3"
       data-role={message.role}
-      aria-label={format(t.message.itemLabel, { n: position, role: roleLabel })}
+      aria-label={t("message.itemLabel", { n: position, role: roleLabel })}
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="text-xs text-muted tabular-nums">#{position}</span>
         <span className="text-xs font-semibold tracking-wide text-muted uppercase">
-          {message.role === "tool" ? format(t.message.toolResultFor, { name: message.name }) : roleLabel}
+          {message.role === "tool" ? t("message.toolResultFor", { name: message.name }) : roleLabel}
         </span>
         {status === "interrupted" || status === "stopped" ? (
           <span className="rounded bg-warning/15 px-1.5 py-0.5 text-xs font-medium text-warning">
-            {status === "interrupted" ? t.message.interrupted : t.message.stopped}
+            {status === "interrupted" ? t("message.interrupted") : t("message.stopped")}
           </span>
         ) : null}
       </div>
@@ -54,8 +55,8 @@ export function SharedMessage({
           {message.reasoning ? (
             <details className="mb-2 rounded-md border border-border text-sm">
               <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-muted">
-                {t.reasoning.thinking}{" "}
-                <span className="tabular-nums">{format(t.reasoning.length, { n: message.reasoning.length })}</span>
+                {t("reasoning.thinking")}{" "}
+                <span className="tabular-nums">{t("reasoning.length", { n: message.reasoning.length })}</span>
               </summary>
               <p className="border-t border-border px-2 py-1 text-xs whitespace-pre-wrap text-muted">
                 {message.reasoning}
@@ -87,7 +88,7 @@ export function SharedMessage({
           <PlainText text={sent} />
           {sent !== message.content ? <TemplateDetails template={message.content} /> : null}
           {message.attachments?.length ? (
-            <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.attachments.listLabel}>
+            <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("attachments.listLabel")}>
               {message.attachments.map((attachment) => {
                 const src = imageSources.get(attachment.id);
                 return (
@@ -100,7 +101,7 @@ export function SharedMessage({
                       <a href={attachment.url} rel="noreferrer noopener nofollow" className="underline">
                         {attachment.kind === "image"
                           ? attachment.name
-                          : `${t.attachments.document}: ${attachment.name}`}
+                          : `${t("attachments.document")}: ${attachment.name}`}
                       </a>
                     )}
                   </li>
@@ -116,9 +117,10 @@ export function SharedMessage({
 
 /** Prompts are shown as written: line breaks kept, nothing interpreted. */
 export function PlainText({ text }: { text: string }) {
+  const t = useTranslations();
   return text.trim() ? (
     <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{text}</p>
   ) : (
-    <p className="text-sm text-muted italic">{t.sharePage.emptyMessage}</p>
+    <p className="text-sm text-muted italic">{t("sharePage.emptyMessage")}</p>
   );
 }

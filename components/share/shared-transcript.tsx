@@ -1,7 +1,7 @@
 import { renderPrompt } from "@/lib/chat/template";
 import { shareImages } from "@/lib/shares/images";
 import type { PromptSnapshot } from "@/lib/workspace/model";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { renderLimits } from "@/lib/render/limits";
 import type { RenderedMarkdown } from "@/lib/shares/rendered-share";
 import { PlainText, SharedMessage } from "./shared-message";
@@ -21,6 +21,7 @@ export function SharedTranscript({
   markdown: RenderedMarkdown | null;
   shareId: string;
 }) {
+  const t = useTranslations();
   // Images are served by the share's image route, numbered in conversation order.
   const imageSources = new Map(shareImages(snapshot).map((image, n) => [image.id, `/s/${shareId}/images/${n}`]));
   // Missing values render empty, as they would have been sent; a template that no longer
@@ -35,15 +36,15 @@ export function SharedTranscript({
   return (
     <div className="flex flex-col gap-3">
       {snapshot.system.trim() ? (
-        <section aria-label={t.sharePage.system} className="rounded-lg border border-border bg-surface p-3">
-          <h2 className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">{t.sharePage.system}</h2>
+        <section aria-label={t("sharePage.system")} className="rounded-lg border border-border bg-surface p-3">
+          <h2 className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">{t("sharePage.system")}</h2>
           <PlainText text={sent.system} />
           {sent.system !== snapshot.system ? <TemplateDetails template={snapshot.system} /> : null}
         </section>
       ) : null}
       {variables.length > 0 ? (
-        <section aria-label={t.sharePage.variables} className="rounded-lg border border-border bg-surface p-3">
-          <h2 className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">{t.sharePage.variables}</h2>
+        <section aria-label={t("sharePage.variables")} className="rounded-lg border border-border bg-surface p-3">
+          <h2 className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">{t("sharePage.variables")}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             {variables.map(([name, value]) => (
               <div key={name} className="contents">
@@ -55,9 +56,9 @@ export function SharedTranscript({
         </section>
       ) : null}
       {!rendered.ok && rendered.error.code === "too_long" ? (
-        <p className="text-xs text-muted italic">{t.plainText.promptTooLong}</p>
+        <p className="text-xs text-muted italic">{t("plainText.promptTooLong")}</p>
       ) : null}
-      <ol className="flex flex-col gap-2" aria-label={t.sharePage.transcript}>
+      <ol className="flex flex-col gap-2" aria-label={t("sharePage.transcript")}>
         {snapshot.messages.map((message, index) => (
           <SharedMessage
             key={index}

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FUNCTION_NAME_PATTERN, type ToolCall } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { parseJsonObject } from "@/lib/json-schema";
 import { codeInputClass, JsonField } from "./json-field";
@@ -14,6 +14,7 @@ import { codeInputClass, JsonField } from "./json-field";
  * While an answer streams, the conversation's fieldset disables it.
  */
 export function ToolCallEditor({ messageId, calls }: { messageId: string; calls: ToolCall[] }) {
+  const t = useTranslations();
   const id = useId();
   const tools = useWorkspace((s) => s.parameters.tools);
   const { updateToolCall, removeToolCall, addToolCall } = useWorkspace.getState();
@@ -32,7 +33,7 @@ export function ToolCallEditor({ messageId, calls }: { messageId: string; calls:
             <li
               key={call.id}
               role="group"
-              aria-label={format(t.tools.callLabel, { n })}
+              aria-label={t("tools.callLabel", { n })}
               className="space-y-2 rounded-md border border-border bg-surface-2 p-2"
             >
               <div className="flex items-center justify-between gap-2 text-xs">
@@ -40,16 +41,16 @@ export function ToolCallEditor({ messageId, calls }: { messageId: string; calls:
                 <Button
                   size="sm"
                   variant="ghost"
-                  aria-label={format(t.tools.deleteCallLabel, { n })}
+                  aria-label={t("tools.deleteCallLabel", { n })}
                   onClick={() => removeToolCall(messageId, call.id)}
                 >
-                  {t.tools.deleteCall}
+                  {t("tools.deleteCall")}
                 </Button>
               </div>
               <Field
                 id={`${id}-${call.id}-name`}
-                label={t.tools.callName}
-                error={nameInvalid ? t.tools.nameInvalid : undefined}
+                label={t("tools.callName")}
+                error={nameInvalid ? t("tools.nameInvalid") : undefined}
               >
                 <Input
                   id={`${id}-${call.id}-name`}
@@ -62,18 +63,18 @@ export function ToolCallEditor({ messageId, calls }: { messageId: string; calls:
                 />
               </Field>
               <JsonField
-                label={t.tools.callArguments}
+                label={t("tools.callArguments")}
                 value={call.arguments}
                 onChange={(text) => updateToolCall(messageId, call.id, { arguments: text })}
                 check={parseJsonObject(call.arguments)}
-                valid={t.json.validJson}
+                valid={t("json.validJson")}
               />
             </li>
           );
         })}
       </ol>
       <Button size="sm" onClick={() => addToolCall(messageId)}>
-        + {t.tools.addCall}
+        + {t("tools.addCall")}
       </Button>
     </div>
   );

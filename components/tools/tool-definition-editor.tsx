@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ToolDefinition } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { checkToolDefinition } from "@/lib/tools/definitions";
 import { codeInputClass, JsonField } from "./json-field";
@@ -20,6 +20,7 @@ export function ToolDefinitionEditor({
   index: number;
   tools: readonly ToolDefinition[];
 }) {
+  const t = useTranslations();
   const id = useId();
   const { updateTool, removeTool } = useWorkspace.getState();
   const problems = checkToolDefinition(tool, index, tools);
@@ -27,21 +28,16 @@ export function ToolDefinitionEditor({
   return (
     <li
       role="group"
-      aria-label={format(t.tools.toolLabel, { n })}
+      aria-label={t("tools.toolLabel", { n })}
       className="space-y-2 rounded-md border border-border bg-surface-2/40 p-2"
     >
       <div className="flex items-center justify-between gap-2">
-        <span className="text-xs font-semibold text-muted">{format(t.tools.toolLabel, { n })}</span>
-        <Button
-          size="sm"
-          variant="ghost"
-          aria-label={format(t.tools.deleteLabel, { n })}
-          onClick={() => removeTool(index)}
-        >
-          {t.tools.delete}
+        <span className="text-xs font-semibold text-muted">{t("tools.toolLabel", { n })}</span>
+        <Button size="sm" variant="ghost" aria-label={t("tools.deleteLabel", { n })} onClick={() => removeTool(index)}>
+          {t("tools.delete")}
         </Button>
       </div>
-      <Field id={`${id}-name`} label={t.tools.name} error={problems.name}>
+      <Field id={`${id}-name`} label={t("tools.name")} error={problems.name}>
         <Input
           id={`${id}-name`}
           value={tool.name}
@@ -52,7 +48,7 @@ export function ToolDefinitionEditor({
           className={codeInputClass}
         />
       </Field>
-      <Field id={`${id}-description`} label={t.tools.description}>
+      <Field id={`${id}-description`} label={t("tools.description")}>
         <Textarea
           id={`${id}-description`}
           rows={1}
@@ -62,13 +58,13 @@ export function ToolDefinitionEditor({
         />
       </Field>
       <JsonField
-        label={t.tools.parameters}
+        label={t("tools.parameters")}
         value={tool.parameters}
         onChange={(parameters) => updateTool(index, { parameters })}
         check={problems.parameters ? { ok: false, error: problems.parameters } : { ok: true, value: tool.parameters }}
-        valid={t.json.validSchema}
+        valid={t("json.validSchema")}
       />
-      <Field id={`${id}-mock`} label={t.tools.mockResult} hint={t.tools.mockResultHint}>
+      <Field id={`${id}-mock`} label={t("tools.mockResult")} hint={t("tools.mockResultHint")}>
         <Textarea
           id={`${id}-mock`}
           rows={1}

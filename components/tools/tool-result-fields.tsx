@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import type { ToolMessage } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { answerableCalls } from "@/lib/tools/conversation";
 
@@ -12,6 +12,7 @@ import { answerableCalls } from "@/lib/tools/conversation";
  * streams, the conversation's fieldset disables them.
  */
 export function ToolResultFields({ message, position }: { message: ToolMessage; position: number }) {
+  const t = useTranslations();
   const id = useId();
   const messages = useWorkspace((s) => s.messages);
   const mockResult = useWorkspace((s) => s.parameters.tools.find((tool) => tool.name === message.name)?.mockResult);
@@ -25,11 +26,11 @@ export function ToolResultFields({ message, position }: { message: ToolMessage; 
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
       <label htmlFor={id} className="text-muted">
-        {t.tools.answers}
+        {t("tools.answers")}
       </label>
       <select
         id={id}
-        aria-label={format(t.tools.answersLabel, { n: position })}
+        aria-label={t("tools.answersLabel", { n: position })}
         className="min-w-0 rounded border border-border bg-surface px-1 py-0.5 font-mono"
         value={message.toolCallId}
         onChange={(event) => {
@@ -37,7 +38,7 @@ export function ToolResultFields({ message, position }: { message: ToolMessage; 
           if (call) answerToolCall(message.id, call);
         }}
       >
-        {known ? null : <option value={message.toolCallId}>{message.toolCallId || t.tools.noCall}</option>}
+        {known ? null : <option value={message.toolCallId}>{message.toolCallId || t("tools.noCall")}</option>}
         {calls.map((call) => (
           <option key={call.id} value={call.id}>
             {call.name} · {call.id}
@@ -51,7 +52,7 @@ export function ToolResultFields({ message, position }: { message: ToolMessage; 
           className="ml-auto"
           onClick={() => updateMessageContent(message.id, mockResult)}
         >
-          {t.tools.useMock}
+          {t("tools.useMock")}
         </Button>
       ) : null}
     </div>

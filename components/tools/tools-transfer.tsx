@@ -4,12 +4,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FilePickerButton } from "@/components/ui/file-picker-button";
 import { saveFile } from "@/lib/export/save-file";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { exportTools, importTools } from "@/lib/tools/transfer";
 
 /** Import tools from a JSON file, export them as Mistral's `tools` array. */
 export function ToolsTransfer() {
+  const t = useTranslations();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const hasTools = useWorkspace((s) => s.parameters.tools.length > 0);
 
@@ -18,7 +19,7 @@ export function ToolsTransfer() {
     const result = importTools(parameters.tools, await file.text());
     if (result.ok) {
       setParameter("tools", result.value.tools);
-      setStatus({ ok: true, text: format(t.tools.imported, { n: result.value.imported }) });
+      setStatus({ ok: true, text: t("tools.imported", { n: result.value.imported }) });
     } else {
       setStatus({ ok: false, text: result.error });
     }
@@ -40,14 +41,14 @@ export function ToolsTransfer() {
         <FilePickerButton
           size="sm"
           variant="ghost"
-          aria-label={t.tools.importLabel}
+          aria-label={t("tools.importLabel")}
           accept=".json,application/json"
           onFile={(file) => void onFile(file)}
         >
-          {t.tools.import}
+          {t("tools.import")}
         </FilePickerButton>
-        <Button size="sm" variant="ghost" aria-label={t.tools.exportLabel} onClick={onExport} disabled={!hasTools}>
-          {t.tools.export}
+        <Button size="sm" variant="ghost" aria-label={t("tools.exportLabel")} onClick={onExport} disabled={!hasTools}>
+          {t("tools.export")}
         </Button>
       </div>
       {status ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import type { TargetLanguage } from "@/lib/translate/languages";
 
 /** Checkboxes named by each language's English name, with its own name beside it. */
@@ -18,9 +18,10 @@ export function LanguagePicker({
   disabled: boolean;
   onChange: (codes: string[]) => void;
 }) {
+  const t = useTranslations();
   return (
     <fieldset disabled={disabled} className="space-y-1">
-      <legend className="mb-1 text-xs font-medium text-muted">{t.translate.targets}</legend>
+      <legend className="mb-1 text-xs font-medium text-muted">{t("translate.targets")}</legend>
       <div className="grid grid-cols-2 gap-x-3 gap-y-1">
         {languages.map((language) => (
           <label key={language.code} className="flex min-w-0 flex-wrap items-center gap-x-2 text-sm">
@@ -48,7 +49,7 @@ export function LanguagePicker({
                 aria-hidden
                 className="shrink-0 rounded bg-accent/15 px-1 text-[11px] text-accent"
               >
-                {t.translate.yourLanguage}
+                {t("translate.yourLanguage")}
               </span>
             ) : null}
           </label>

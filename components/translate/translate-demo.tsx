@@ -9,7 +9,7 @@ import { SettingsButton } from "@/components/settings/settings-dialog";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { VariableField } from "@/components/variables/variable-field";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { findModel } from "@/lib/mistral/catalogue";
 import { useSettings } from "@/lib/store/settings-store";
 import { useTranslateDraft } from "@/lib/store/translate-store";
@@ -28,6 +28,7 @@ import { TranslationTotals } from "./translation-totals";
  * playground's when it is a translation template, else LangChain's translator chain.
  */
 export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
+  const t = useTranslations();
   const id = useId();
   // The workspace is read once: the demo starts from it (or resumes what was typed against it).
   const [template] = useState(() => {
@@ -60,31 +61,31 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold">{t.translate.title}</h1>
+        <h1 className="text-lg font-semibold">{t("translate.title")}</h1>
         <div className="ml-auto flex items-center gap-2">
           <Link
             href="/"
             className="rounded-md px-2 py-1 text-xs font-medium text-muted hover:bg-surface-2 hover:text-fg"
           >
-            {t.translate.back}
+            {t("translate.back")}
           </Link>
           <SettingsButton serverHasKey={serverHasKey} />
         </div>
       </header>
-      <p className="text-sm text-muted">{t.translate.intro}</p>
+      <p className="text-sm text-muted">{t("translate.intro")}</p>
       {!serverHasKey && !hasUserKey ? (
-        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t.errors.no_api_key}</p>
+        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
       ) : null}
       <section className="grid gap-4 rounded-lg border border-border bg-surface p-3 lg:grid-cols-[1fr_22rem]">
         <div className="flex min-w-0 flex-col gap-3">
           <div className="space-y-1">
             <label htmlFor={`${id}-source`} className="block text-xs font-medium text-muted">
-              {t.translate.source}
+              {t("translate.source")}
             </label>
             <Textarea
               id={`${id}-source`}
               value={source}
-              placeholder={t.translate.sourcePlaceholder}
+              placeholder={t("translate.sourcePlaceholder")}
               onChange={(event) => setSource(event.target.value)}
               className="min-h-24"
             />
@@ -111,11 +112,11 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
           <div className="flex justify-end">
             {running ? (
               <Button variant="danger" onClick={stopTranslations}>
-                {t.translate.stop}
+                {t("translate.stop")}
               </Button>
             ) : (
               <Button variant="primary" onClick={translate}>
-                {t.translate.run}
+                {t("translate.run")}
               </Button>
             )}
           </div>
@@ -125,7 +126,7 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
       {runLanguages.length > 0 ? (
         <>
           <section
-            aria-label={t.translate.results}
+            aria-label={t("translate.results")}
             className="grid [grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))] gap-3"
           >
             {runLanguages.flatMap((code) => {

@@ -1,14 +1,15 @@
 import Link from "next/link";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 /** From the playground's header to the translation demo. */
 export function TranslateLink() {
+  const t = useTranslations();
   return (
     <Link
       href="/translate"
       className="inline-flex h-7 items-center rounded-md px-2 text-xs font-medium text-muted hover:bg-surface-2 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
     >
-      {t.translate.link}
+      {t("translate.link")}
     </Link>
   );
 }

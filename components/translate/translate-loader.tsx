@@ -1,12 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { messages as t } from "@/lib/i18n";
+import { LoadingNote } from "@/components/ui/loading-note";
 
 // The demo starts from the workspace in localStorage, so it renders in the browser only.
 const TranslateDemo = dynamic(() => import("./translate-demo").then((m) => m.TranslateDemo), {
   ssr: false,
-  loading: () => <p className="p-6 text-sm text-muted">{t.common.loading}</p>,
+  loading: () => <LoadingNote />,
 });
 
 export function TranslateLoader({ serverHasKey }: { serverHasKey: boolean }) {

@@ -5,7 +5,7 @@ import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { format, messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import type { TargetLanguage } from "@/lib/translate/languages";
 import { translationChat } from "@/lib/run/translation-run";
 import { useTranslateDraft } from "@/lib/store/translate-store";
@@ -13,16 +13,17 @@ import { translationSelectors, useTranslationRun } from "@/lib/store/translation
 
 type ColumnStatus = "waiting" | "streaming" | "done" | "stopped" | "failed";
 
-const statusLabels: Record<ColumnStatus, string> = {
-  waiting: t.translate.waiting,
-  streaming: t.translate.streaming,
-  done: t.translate.done,
-  stopped: t.translate.stopped,
-  failed: t.translate.failed,
-};
+const statusKeys = {
+  waiting: "translate.waiting",
+  streaming: "translate.streaming",
+  done: "translate.done",
+  stopped: "translate.stopped",
+  failed: "translate.failed",
+} as const satisfies Record<ColumnStatus, string | null>;
 
 /** One language of a run: its text as it streams, then its usage and latency, to copy or run again. */
 export function TranslationColumn({ language, onRetry }: { language: TargetLanguage; onRetry: () => void }) {
+  const t = useTranslations();
   const { messages, status: chatStatus } = useChat({ chat: translationChat(language.code).chat });
   const outcome = useTranslateDraft((s) => s.results.outcomes[language.code]);
   const active = useTranslationRun(translationSelectors.isActive(language.code));
@@ -50,14 +51,14 @@ export function TranslationColumn({ language, onRetry }: { language: TargetLangu
         </h3>
         <span className="flex items-center gap-1.5 text-xs text-muted">
           {ended ? null : <span className="h-2 w-2 animate-pulse rounded-full bg-accent" aria-hidden />}
-          {statusLabels[status]}
+          {t(statusKeys[status])}
         </span>
       </header>
       <div lang={language.code} data-testid="translation-text" className="min-h-10 flex-1">
         {text ? (
           <Markdown text={text} />
         ) : status === "waiting" ? (
-          <p className="text-sm text-muted">{t.translate.waiting}</p>
+          <p className="text-sm text-muted">{t("translate.waiting")}</p>
         ) : null}
       </div>
       {outcome?.failure ? (
@@ -71,16 +72,12 @@ export function TranslationColumn({ language, onRetry }: { language: TargetLangu
           {text ? (
             <CopyButton
               text={text}
-              label={format(t.translate.copyTranslation, { language: language.name })}
+              label={t("translate.copyTranslation", { language: language.name })}
               className="border border-border"
             />
           ) : null}
-          <Button
-            size="sm"
-            aria-label={format(t.translate.retryLanguage, { language: language.name })}
-            onClick={onRetry}
-          >
-            {t.translate.retry}
+          <Button size="sm" aria-label={t("translate.retryLanguage", { language: language.name })} onClick={onRetry}>
+            {t("translate.retry")}
           </Button>
         </div>
       ) : null}

@@ -2,25 +2,18 @@
 
 import { useState } from "react";
 import { cn } from "@/lib/cn";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 
-export function CopyButton({
-  text,
-  label = t.common.copy,
-  className,
-}: {
-  text: string;
-  label?: string;
-  className?: string;
-}) {
+export function CopyButton({ text, label, className }: { text: string; label?: string; className?: string }) {
+  const t = useTranslations();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Button
       size="sm"
       variant="ghost"
       className={cn("bg-surface/80", className)}
-      aria-label={label}
+      aria-label={label ?? t("common.copy")}
       data-slot="copy-button"
       data-state={state}
       onClick={async () => {
@@ -34,7 +27,7 @@ export function CopyButton({
         setTimeout(() => setState("idle"), 1500);
       }}
     >
-      {state === "copied" ? t.common.copied : state === "failed" ? t.common.copyFailed : t.common.copy}
+      {state === "copied" ? t("common.copied") : state === "failed" ? t("common.copyFailed") : t("common.copy")}
     </Button>
   );
 }

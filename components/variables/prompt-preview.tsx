@@ -3,7 +3,7 @@
 import { Fragment } from "react";
 import { collectVariables, renderPrompt } from "@/lib/chat/template";
 import type { ConversationMessage } from "@/lib/workspace/model";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 // A missing value renders as its placeholder between these private-use characters, so the
 // preview can mark it; values go into the text verbatim, so the markers come out as they went in.
@@ -36,6 +36,7 @@ export function PromptPreview({
   messages: readonly ConversationMessage[];
   values: Readonly<Record<string, string>>;
 }) {
+  const t = useTranslations();
   const missing = collectVariables({ system, messages }).filter(
     (name) => !Object.hasOwn(values, name) || values[name] === "",
   );
@@ -44,18 +45,18 @@ export function PromptPreview({
   if (!rendered.ok) return <p className="text-xs text-danger">{rendered.error.message}</p>;
 
   const items = [
-    ...(rendered.value.system.trim() ? [{ key: "system", role: t.roles.system, text: rendered.value.system }] : []),
+    ...(rendered.value.system.trim() ? [{ key: "system", role: t("roles.system"), text: rendered.value.system }] : []),
     ...rendered.value.messages.map((message) => ({
       key: message.id,
-      role: t.roles[message.role],
+      role: t(`roles.${message.role}`),
       text: message.content,
     })),
   ];
-  if (items.length === 0) return <p className="text-xs text-muted">{t.variables.previewEmpty}</p>;
+  if (items.length === 0) return <p className="text-xs text-muted">{t("variables.previewEmpty")}</p>;
   return (
     <div className="space-y-2">
-      {missing.length > 0 ? <p className="text-xs text-warning">{t.variables.previewMissing}</p> : null}
-      <ol aria-label={t.variables.previewLabel} className="max-h-96 space-y-2 overflow-y-auto">
+      {missing.length > 0 ? <p className="text-xs text-warning">{t("variables.previewMissing")}</p> : null}
+      <ol aria-label={t("variables.previewLabel")} className="max-h-96 space-y-2 overflow-y-auto">
         {items.map((item) => (
           <li key={item.key} className="rounded-md bg-surface-2 px-2 py-1.5">
             <p className="text-[11px] font-semibold tracking-wide text-muted uppercase">{item.role}</p>

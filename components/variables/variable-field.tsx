@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Textarea } from "@/components/ui/textarea";
-import { messages as t } from "@/lib/i18n";
+import { useTranslations } from "next-intl";
 
 /** One template variable's value. Its accessible name is the variable's name, nothing more. */
 export function VariableField({
@@ -14,6 +14,7 @@ export function VariableField({
   value: string;
   onChange: (value: string) => void;
 }) {
+  const t = useTranslations();
   const id = useId();
   const missing = value === "";
   return (
@@ -30,7 +31,7 @@ export function VariableField({
         </span>
         {missing ? (
           <span id={`${id}-missing`} className="text-warning">
-            {t.variables.missing}
+            {t("variables.missing")}
           </span>
         ) : null}
       </div>
@@ -38,7 +39,7 @@ export function VariableField({
         id={id}
         rows={1}
         value={value}
-        placeholder={t.variables.valuePlaceholder}
+        placeholder={t("variables.valuePlaceholder")}
         aria-describedby={missing ? `${id}-missing` : undefined}
         onChange={(event) => onChange(event.target.value)}
         className="max-h-40 min-h-8 px-2 py-1"

@@ -1,4 +1,4 @@
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { imageLimits } from "./limits";
 
 /**
@@ -65,10 +65,10 @@ export function checkImageUrl(
 ): { ok: true; bytes: number } | { ok: false; error: string; tooLarge: boolean } {
   if (isWebUrl(url)) return { ok: true, bytes: 0 };
   const data = parseDataUrl(url);
-  const notAnImage = { ok: false as const, tooLarge: false, error: format(t.attachments.notAnImage, { name }) };
+  const notAnImage = { ok: false as const, tooLarge: false, error: t("attachments.notAnImage", { name }) };
   if (!data) return notAnImage;
   if (data.bytes > imageLimits.bytesPerImage) {
-    const error = format(t.attachments.imageTooLarge, { name, max: megabytes(imageLimits.bytesPerImage) });
+    const error = t("attachments.imageTooLarge", { name, max: megabytes(imageLimits.bytesPerImage) });
     return { ok: false, tooLarge: true, error };
   }
   const sniffed = sniffImageType(decodeBase64(data.base64.slice(0, 16)));
@@ -86,9 +86,9 @@ export function checkAttachments(attachments: readonly AttachmentLike[]): Attach
   const images = attachments.filter((a) => a.kind === "image");
   const documents = attachments.filter((a) => a.kind === "document");
   if (images.length > imageLimits.count)
-    return { ok: false, tooLarge: true, error: format(t.attachments.tooManyImages, { max: imageLimits.count }) };
+    return { ok: false, tooLarge: true, error: t("attachments.tooManyImages", { max: imageLimits.count }) };
   if (documents.length > imageLimits.documents)
-    return { ok: false, tooLarge: true, error: format(t.attachments.tooManyDocuments, { max: imageLimits.documents }) };
+    return { ok: false, tooLarge: true, error: t("attachments.tooManyDocuments", { max: imageLimits.documents }) };
   let total = 0;
   for (const image of images) {
     const checked = checkImageUrl(image.url, image.name);
@@ -99,11 +99,11 @@ export function checkAttachments(attachments: readonly AttachmentLike[]): Attach
     return {
       ok: false,
       tooLarge: true,
-      error: format(t.attachments.imagesTooLarge, { max: megabytes(imageLimits.totalBytes) }),
+      error: t("attachments.imagesTooLarge", { max: megabytes(imageLimits.totalBytes) }),
     };
   for (const document of documents)
     if (!isWebUrl(document.url))
-      return { ok: false, tooLarge: false, error: format(t.attachments.documentUrl, { name: document.name }) };
+      return { ok: false, tooLarge: false, error: t("attachments.documentUrl", { name: document.name }) };
   return { ok: true };
 }
 
@@ -128,10 +128,10 @@ export async function imageFromFile(
   if (file.size > imageLimits.bytesPerImage)
     return {
       ok: false,
-      error: format(t.attachments.imageTooLarge, { name, max: megabytes(imageLimits.bytesPerImage) }),
+      error: t("attachments.imageTooLarge", { name, max: megabytes(imageLimits.bytesPerImage) }),
     };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(bytes);
-  if (!type) return { ok: false, error: format(t.attachments.notAnImage, { name }) };
+  if (!type) return { ok: false, error: t("attachments.notAnImage", { name }) };
   return { ok: true, value: { name, url: `data:${type};base64,${toBase64(bytes)}` } };
 }

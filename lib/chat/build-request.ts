@@ -1,4 +1,4 @@
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { checkAttachments } from "./attachments";
 import { parameterLimits } from "./limits";
 import type { ChatMessage, ChatParameters, ChatRequest } from "./request";
@@ -18,20 +18,20 @@ function toChatParameters(parameters: Parameters): { ok: true; value: ChatParame
   const tools: ChatParameters["tools"] = [];
   for (const tool of parameters.tools) {
     const schema = parseJsonObject(tool.parameters);
-    if (!schema) return { ok: false, error: format(t.build.toolParametersInvalid, { name: tool.name || "?" }) };
+    if (!schema) return { ok: false, error: t("build.toolParametersInvalid", { name: tool.name || "?" }) };
     tools.push({ name: tool.name, description: tool.description, parameters: schema });
   }
   let responseFormat: ChatParameters["responseFormat"];
   if (parameters.responseFormat.type === "json_schema") {
     const schema = parseJsonObject(parameters.responseFormat.schema);
-    if (!schema) return { ok: false, error: t.build.responseSchemaInvalid };
+    if (!schema) return { ok: false, error: t("build.responseSchemaInvalid") };
     const { name, strict } = parameters.responseFormat;
     responseFormat = { type: "json_schema", name, strict, schema };
   } else {
     responseFormat = parameters.responseFormat;
   }
   if (parameters.prediction.length > parameterLimits.predictionChars)
-    return { ok: false, error: format(t.parameters.predictionTooLong, { max: parameterLimits.predictionChars }) };
+    return { ok: false, error: t("parameters.predictionTooLong", { max: parameterLimits.predictionChars }) };
   const { model, temperature, maxTokens, topP, randomSeed, stop, safePrompt, maxRetries } = parameters;
   const { toolChoice, parallelToolCalls, presencePenalty, frequencyPenalty, reasoningEffort } = parameters;
   return {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorBodySchema, errorCodes, type ErrorCode } from "@/lib/http/errors";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { parseJson } from "@/lib/json";
 
 /** What the stream's error part carries (see `streamChat`). */
@@ -23,7 +23,7 @@ export function describeFailure(error: Error): FailureView {
   if (body.success) return { code: body.data.error.code, message: body.data.error.message };
 
   const failure = streamFailureSchema.safeParse(json);
-  if (!failure.success) return { code: "network", message: t.errors.network };
+  if (!failure.success) return { code: "network", message: t("errors.network") };
   const { code, detail, retries = 0 } = failure.data;
-  return { code, message: format(t.errors[code], { detail, retries }) };
+  return { code, message: t(`errors.${code}`, { detail, retries }) };
 }

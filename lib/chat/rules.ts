@@ -1,4 +1,4 @@
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import type { ChatMessage } from "./request";
 import { TOOL_CALL_ID_PATTERN } from "@/lib/workspace/model";
 
@@ -92,22 +92,22 @@ export function describeViolation(error: RuleViolation): string {
   const n = "index" in error ? error.index + 1 : 0;
   switch (error.rule) {
     case "empty_conversation":
-      return t.rules.emptyConversation;
+      return t("rules.emptyConversation");
     case "system_not_first":
-      return format(t.rules.systemNotFirst, { n });
+      return t("rules.systemNotFirst", { n });
     case "empty_message":
-      return format(t.rules.emptyMessage, { n });
+      return t("rules.emptyMessage", { n });
     case "last_role":
-      return t.rules.lastRole;
+      return t("rules.lastRole");
     case "user_after_tool":
-      return format(t.rules.userAfterTool, { n });
+      return t("rules.userAfterTool", { n });
     case "tool_without_call":
-      return format(t.rules.toolWithoutCall, { n });
+      return t("rules.toolWithoutCall", { n });
     case "unanswered_tool_calls":
-      return format(t.rules.unansweredToolCalls, { n, missing: error.missing });
+      return t("rules.unansweredToolCalls", { n, missing: error.missing });
     case "bad_tool_call_id":
-      return format(t.rules.badToolCallId, { n, id: error.id });
+      return t("rules.badToolCallId", { n, id: error.id });
     case "content_and_tool_calls":
-      return format(t.rules.contentAndToolCalls, { n });
+      return t("rules.contentAndToolCalls", { n });
   }
 }

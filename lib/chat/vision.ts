@@ -1,4 +1,4 @@
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { findModel, visionModels, type ChatModel } from "@/lib/mistral/catalogue";
 import { requestAttachments } from "./build-request";
 import type { ChatRequest } from "./request";
@@ -18,7 +18,7 @@ export function checkVision(
   const able = visionModels(models).map((m) => m.id);
   const error =
     able.length > 0
-      ? format(t.attachments.noVision, { model: model.id, models: able.join(", ") })
-      : format(t.attachments.noVisionUnknown, { model: model.id });
+      ? t("attachments.noVision", { model: model.id, models: able.join(", ") })
+      : t("attachments.noVisionUnknown", { model: model.id });
   return { ok: false, error };
 }

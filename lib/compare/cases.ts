@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { checkKindSchema, type CheckKind } from "./checks";
 import { parseJson } from "@/lib/json";
 
@@ -38,7 +38,7 @@ function rowFrom(record: Record<string, string>, where: string): Parsed<CaseRow>
     else if (column.toLowerCase() === CHECK_COLUMN) {
       if (value.trim() === "") continue;
       const parsed = checkKindSchema.safeParse(value.trim().toLowerCase());
-      if (!parsed.success) return { ok: false, error: format(t.compare.import.badCheck, { where, value }) };
+      if (!parsed.success) return { ok: false, error: t("compare.import.badCheck", { where, value }) };
       check = parsed.data;
     } else values[column] = value;
   }
@@ -46,8 +46,8 @@ function rowFrom(record: Record<string, string>, where: string): Parsed<CaseRow>
 }
 
 function checkCount(rows: readonly CaseRow[]): Parsed<CaseRow[]> {
-  if (rows.length === 0) return { ok: false, error: t.compare.import.empty };
-  if (rows.length > MAX_CASES) return { ok: false, error: format(t.compare.import.tooMany, { max: MAX_CASES }) };
+  if (rows.length === 0) return { ok: false, error: t("compare.import.empty") };
+  if (rows.length > MAX_CASES) return { ok: false, error: t("compare.import.tooMany", { max: MAX_CASES }) };
   return { ok: true, value: [...rows] };
 }
 
@@ -59,8 +59,8 @@ function parseDelimited(text: string, delimiter?: string): Parsed<string[][]> {
   });
   const error = parsed.errors.find((e) => e.type !== "Delimiter");
   if (error) {
-    const where = error.row === undefined ? "" : format(t.compare.import.row, { n: error.row + 1 });
-    return { ok: false, error: format(t.compare.import.badCsv, { where, detail: error.message }) };
+    const where = error.row === undefined ? "" : t("compare.import.row", { n: error.row + 1 });
+    return { ok: false, error: t("compare.import.badCsv", { where, detail: error.message }) };
   }
   return { ok: true, value: parsed.data };
 }
@@ -70,20 +70,19 @@ export function parseCasesCsv(text: string): Parsed<CaseRow[]> {
   const table = parseDelimited(text);
   if (!table.ok) return table;
   const [header, ...rows] = table.value;
-  if (!header || header.every((cell) => cell.trim() === "")) return { ok: false, error: t.compare.import.empty };
+  if (!header || header.every((cell) => cell.trim() === "")) return { ok: false, error: t("compare.import.empty") };
   const names = header.map((cell) => cell.trim());
   const blank = names.findIndex((name) => name === "");
-  if (blank >= 0) return { ok: false, error: format(t.compare.import.blankColumn, { n: blank + 1 }) };
+  if (blank >= 0) return { ok: false, error: t("compare.import.blankColumn", { n: blank + 1 }) };
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-  if (duplicate !== undefined)
-    return { ok: false, error: format(t.compare.import.duplicateColumn, { name: duplicate }) };
+  if (duplicate !== undefined) return { ok: false, error: t("compare.import.duplicateColumn", { name: duplicate }) };
   const cases: CaseRow[] = [];
   for (const [index, cells] of rows.entries()) {
-    const where = format(t.compare.import.row, { n: index + 2 });
+    const where = t("compare.import.row", { n: index + 2 });
     if (cells.length !== names.length) {
       return {
         ok: false,
-        error: format(t.compare.import.cellCount, { where, found: cells.length, expected: names.length }),
+        error: t("compare.import.cellCount", { where, found: cells.length, expected: names.length }),
       };
     }
     const row = rowFrom(Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ""])), where);
@@ -101,11 +100,11 @@ export function parseCasesJsonl(text: string): Parsed<CaseRow[]> {
   const cases: CaseRow[] = [];
   for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === "") continue;
-    const where = format(t.compare.import.line, { n: index + 1 });
+    const where = t("compare.import.line", { n: index + 1 });
     const json = parseJson(line);
-    if (!json.ok) return { ok: false, error: format(t.compare.import.badJson, { where, detail: json.error }) };
+    if (!json.ok) return { ok: false, error: t("compare.import.badJson", { where, detail: json.error }) };
     const record = jsonlLineSchema.safeParse(json.value);
-    if (!record.success) return { ok: false, error: format(t.compare.import.notFlatObject, { where }) };
+    if (!record.success) return { ok: false, error: t("compare.import.notFlatObject", { where }) };
     const row = rowFrom(record.data, where);
     if (!row.ok) return row;
     cases.push(row.value);
@@ -126,17 +125,17 @@ export function parsePastedRows(text: string, variables: readonly string[]): Par
   const table = parseDelimited(text, text.includes("\t") ? "\t" : ",");
   if (!table.ok) return table;
   const [first, ...rest] = table.value;
-  if (!first) return { ok: false, error: t.compare.import.empty };
+  if (!first) return { ok: false, error: t("compare.import.empty") };
   const isHeader = first.some((cell) => variables.includes(cell.trim()) || RESERVED.has(cell.trim().toLowerCase()));
   const names = isHeader ? first.map((cell) => cell.trim()) : [...variables, EXPECTED_COLUMN];
   const rows = isHeader ? rest : table.value;
   const cases: CaseRow[] = [];
   for (const [index, cells] of rows.entries()) {
-    const where = format(t.compare.import.row, { n: index + (isHeader ? 2 : 1) });
+    const where = t("compare.import.row", { n: index + (isHeader ? 2 : 1) });
     if (cells.length > names.length) {
       return {
         ok: false,
-        error: format(t.compare.import.cellCount, { where, found: cells.length, expected: names.length }),
+        error: t("compare.import.cellCount", { where, found: cells.length, expected: names.length }),
       };
     }
     const row = rowFrom(Object.fromEntries(cells.map((cell, i) => [names[i] ?? "", cell])), where);

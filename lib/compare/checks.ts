@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { parseJson } from "@/lib/json";
 import { compileSchema, describeSchemaErrors, parseJsonObject } from "@/lib/json-schema";
 import type { ResponseFormat } from "./request";
@@ -32,7 +32,7 @@ function compileRegex(source: string): { ok: true; value: RegExp } | { ok: false
   try {
     return { ok: true, value: new RegExp(source, "u") };
   } catch (error) {
-    return { ok: false, error: format(t.compare.check.badRegex, { detail: (error as Error).message }) };
+    return { ok: false, error: t("compare.check.badRegex", { detail: (error as Error).message }) };
   }
 }
 
@@ -50,24 +50,24 @@ export function checkCaseAnswer(
   switch (kind) {
     case "contains":
       return answer.includes(expected)
-        ? { pass: true, reason: format(t.compare.check.contains, { expected }) }
-        : { pass: false, reason: format(t.compare.check.notContains, { expected }) };
+        ? { pass: true, reason: t("compare.check.contains", { expected }) }
+        : { pass: false, reason: t("compare.check.notContains", { expected }) };
     case "equals":
       return answer.trim() === expected.trim()
-        ? { pass: true, reason: t.compare.check.equals }
-        : { pass: false, reason: format(t.compare.check.notEquals, { expected: expected.trim() }) };
+        ? { pass: true, reason: t("compare.check.equals") }
+        : { pass: false, reason: t("compare.check.notEquals", { expected: expected.trim() }) };
     case "regex": {
       const compiled = compileRegex(expected);
       if (!compiled.ok) return { pass: false, reason: compiled.error };
       return compiled.value.test(answer)
-        ? { pass: true, reason: format(t.compare.check.matches, { expected }) }
-        : { pass: false, reason: format(t.compare.check.notMatches, { expected }) };
+        ? { pass: true, reason: t("compare.check.matches", { expected }) }
+        : { pass: false, reason: t("compare.check.notMatches", { expected }) };
     }
     case "json": {
       const parsed = parseJson(answer);
       return parsed.ok
-        ? { pass: true, reason: t.compare.check.json }
-        : { pass: false, reason: format(t.compare.check.notJson, { detail: parsed.error }) };
+        ? { pass: true, reason: t("compare.check.json") }
+        : { pass: false, reason: t("compare.check.notJson", { detail: parsed.error }) };
     }
     case "schema":
       return checkSchema(answer, responseFormat);
@@ -75,13 +75,13 @@ export function checkCaseAnswer(
 }
 
 function checkSchema(answer: string, responseFormat: ResponseFormat): CheckVerdict {
-  if (responseFormat.type !== "json_schema") return { pass: false, reason: t.compare.check.noSchema };
+  if (responseFormat.type !== "json_schema") return { pass: false, reason: t("compare.check.noSchema") };
   const parsed = parseJson(answer);
-  if (!parsed.ok) return { pass: false, reason: format(t.compare.check.notJson, { detail: parsed.error }) };
+  if (!parsed.ok) return { pass: false, reason: t("compare.check.notJson", { detail: parsed.error }) };
   const schema = parseJsonObject(responseFormat.schema);
   const validate = schema.ok ? compileSchema(schema.value) : schema;
-  if (!validate.ok) return { pass: false, reason: format(t.compare.check.brokenSchema, { detail: validate.error }) };
+  if (!validate.ok) return { pass: false, reason: t("compare.check.brokenSchema", { detail: validate.error }) };
   const result = validate.value(parsed.value);
-  if (result.valid) return { pass: true, reason: format(t.compare.check.schema, { name: responseFormat.name }) };
+  if (result.valid) return { pass: true, reason: t("compare.check.schema", { name: responseFormat.name }) };
   return { pass: false, reason: describeSchemaErrors(result.errors, "The answer").slice(0, 3).join(" ") };
 }

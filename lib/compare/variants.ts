@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { conversationMessageSchema, parametersSchema, type PromptSnapshot } from "./request";
 
 /** One prompt under comparison: its own model, parameters, system message and earlier turns. */
@@ -18,7 +18,7 @@ export const MAX_VARIANTS = 8;
 export function nextVariantName(variants: readonly Pick<Variant, "name">[]): string {
   const taken = new Set(variants.map((v) => v.name));
   for (let n = variants.length + 1; ; n++) {
-    const name = format(t.compare.variantName, { n });
+    const name = t("compare.variantName", { n });
     if (!taken.has(name)) return name;
   }
 }
@@ -40,7 +40,7 @@ export function variantFromWorkspace(
   return {
     variant: {
       id,
-      name: format(t.compare.variantName, { n: 1 }),
+      name: t("compare.variantName", { n: 1 }),
       system: workspace.system,
       messages: [...messages],
       parameters: workspace.parameters,

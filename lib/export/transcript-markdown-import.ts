@@ -1,5 +1,5 @@
 import { generateId } from "ai";
-import { format, messages as t } from "@/lib/i18n";
+import { english, t } from "@/lib/i18n";
 import { describeIssues } from "@/lib/http/errors";
 import { parseJson } from "@/lib/json";
 import {
@@ -28,7 +28,7 @@ import type { TranscriptParseResult } from "./transcript-json";
 export function parseTranscriptMarkdown(text: string): TranscriptParseResult {
   const sections = splitSections(text.replace(/\r\n?/g, "\n"));
   if (!sections.some((s) => s.heading === "## Conversation") || !sections.some((s) => s.heading === "## Parameters")) {
-    return failure(t.transfer.markdownNotExport);
+    return failure(t("transfer.markdownNotExport"));
   }
   const title = sections[0]?.heading.startsWith("# ") ? sections[0].heading.slice(2).trim() : undefined;
   let parameters: Parameters = { ...defaultParameters, tools: [] };
@@ -56,7 +56,7 @@ export function parseTranscriptMarkdown(text: string): TranscriptParseResult {
     parameters: { ...parameters, tools },
     variables,
   } satisfies PromptSnapshot);
-  if (!parsed.success) return failure(format(t.transfer.markdownInvalid, { detail: describeIssues(parsed.error) }));
+  if (!parsed.success) return failure(t("transfer.markdownInvalid", { detail: describeIssues(parsed.error) }));
   return {
     ok: true,
     value: {
@@ -121,7 +121,7 @@ function readFence(lines: readonly string[], start: number, indent = 0): { text:
   const dedent = (line: string) => (line.startsWith(" ".repeat(indent)) ? line.slice(indent) : line);
   const first = dedent(lines[start] ?? "");
   let open = nextFenceState(null, first);
-  if (!open) throw new MarkdownError(format(t.transfer.markdownBroken, { line: first }));
+  if (!open) throw new MarkdownError(t("transfer.markdownBroken", { line: first }));
   const content: string[] = [];
   let index = start + 1;
   for (; index < lines.length; index += 1) {
@@ -130,7 +130,7 @@ function readFence(lines: readonly string[], start: number, indent = 0): { text:
     if (!open) return { text: content.join("\n"), end: index + 1 };
     content.push(line);
   }
-  throw new MarkdownError(format(t.transfer.markdownBroken, { line: first }));
+  throw new MarkdownError(t("transfer.markdownBroken", { line: first }));
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number {
@@ -142,14 +142,14 @@ function nextNonBlank(lines: readonly string[], from: number): number {
 const UNSET_WORDS = ["model default", "none", "no limit", "random", "not set"];
 
 function readNullableNumber(name: NullableParameter, label: string, value: string): number | null {
-  if (value === unsetParameterText(name) || UNSET_WORDS.includes(value)) return null;
+  if (value === unsetParameterText(name, english) || UNSET_WORDS.includes(value)) return null;
   const number = Number(value);
   if (value === "" || !Number.isFinite(number)) throw badParameter(label, value);
   return number;
 }
 
 function badParameter(label: string, value: string): MarkdownError {
-  return new MarkdownError(format(t.transfer.markdownBadParameter, { label, value }));
+  return new MarkdownError(t("transfer.markdownBadParameter", { label, value }));
 }
 
 function readParameters(lines: readonly string[]): Parameters {
@@ -199,7 +199,7 @@ function readParameter(parameters: Parameters, label: string, value: string, blo
     case "Reasoning effort": {
       const effort = REASONING_EFFORTS.find((candidate) => candidate === value);
       if (effort) parameters.reasoningEffort = effort;
-      else if (value === unsetParameterText("reasoningEffort") || UNSET_WORDS.includes(value))
+      else if (value === unsetParameterText("reasoningEffort", english) || UNSET_WORDS.includes(value))
         parameters.reasoningEffort = null;
       else throw badParameter(label, value);
       return;
@@ -251,7 +251,7 @@ function readToolChoice(parameters: Parameters, value: string): void {
 function readTool(heading: string, body: readonly string[]): ToolDefinition {
   const name = unwrapInline(heading.slice("### Tool ".length)) ?? "";
   const fenceAt = body.findIndex((line) => /^ {0,3}(`{3,}|~{3,})/.test(line));
-  if (fenceAt === -1) throw new MarkdownError(format(t.transfer.markdownBroken, { line: heading }));
+  if (fenceAt === -1) throw new MarkdownError(t("transfer.markdownBroken", { line: heading }));
   const description = body.slice(0, fenceAt).join(" ").trim();
   return { name, description, parameters: readFence(body, fenceAt).text };
 }
@@ -339,7 +339,7 @@ function readAssistant(body: readonly string[]): ConversationMessage {
       metadata = readUsageLine(line.slice("_Usage: ".length, -1));
       at += 1;
     } else {
-      throw new MarkdownError(format(t.transfer.markdownBroken, { line }));
+      throw new MarkdownError(t("transfer.markdownBroken", { line }));
     }
   }
   return {

@@ -7,6 +7,7 @@ import type {
   PromptSnapshot,
   ToolCall,
 } from "@/lib/workspace/model";
+import { english } from "@/lib/i18n";
 import { parameterValueText } from "@/lib/i18n/parameter-words";
 import { prettyJson as prettyJsonWithin } from "@/lib/render/pretty-json";
 import { closeOpenFence } from "./markdown-fences";
@@ -46,15 +47,15 @@ export function toMarkdown({
 function parameterList(parameters: Parameters): string {
   const lines = [
     ["Model", inlineCode(parameters.model)],
-    ["Temperature", parameterValueText("temperature", parameters.temperature)],
-    ["Max tokens", parameterValueText("maxTokens", parameters.maxTokens)],
-    ["Top p", parameterValueText("topP", parameters.topP)],
-    ["Seed", parameterValueText("randomSeed", parameters.randomSeed)],
+    ["Temperature", parameterValueText("temperature", parameters.temperature, english)],
+    ["Max tokens", parameterValueText("maxTokens", parameters.maxTokens, english)],
+    ["Top p", parameterValueText("topP", parameters.topP, english)],
+    ["Seed", parameterValueText("randomSeed", parameters.randomSeed, english)],
     ["Stop", parameters.stop.length ? parameters.stop.map((s) => inlineCode(JSON.stringify(s))).join(", ") : "none"],
     ["Safe prompt", parameters.safePrompt ? "on" : "off"],
-    ["Presence penalty", parameterValueText("presencePenalty", parameters.presencePenalty)],
-    ["Frequency penalty", parameterValueText("frequencyPenalty", parameters.frequencyPenalty)],
-    ["Reasoning effort", parameterValueText("reasoningEffort", parameters.reasoningEffort)],
+    ["Presence penalty", parameterValueText("presencePenalty", parameters.presencePenalty, english)],
+    ["Frequency penalty", parameterValueText("frequencyPenalty", parameters.frequencyPenalty, english)],
+    ["Reasoning effort", parameterValueText("reasoningEffort", parameters.reasoningEffort, english)],
     ["Max retries", String(parameters.maxRetries)],
     ["Response format", responseFormatLabel(parameters)],
     ["Tools", toolsLabel(parameters)],

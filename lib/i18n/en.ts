@@ -1,4 +1,8 @@
-/** English UI strings. Every string the UI shows lives here, so other languages can follow. */
+/**
+ * English UI strings, as ICU messages (https://formatjs.github.io/docs/core-concepts/icu-syntax):
+ * `{name}` is a value, `{n, plural, …}` a count; a brace the reader should see is quoted: '{'name'}'.
+ * Every string the UI shows lives here; zh-CN.ts and ko.ts have the same keys.
+ */
 export const en = {
   app: {
     title: "Mistral Playground",
@@ -108,7 +112,7 @@ export const en = {
     priceNote: "Estimate at list prices of {date}: ${input} in / ${output} out per million tokens.",
     session: "This session",
     runs: "Runs",
-    unpriced: "{n} without a price",
+    unpriced: "{n, number} without a price",
     summaryTokens: "{prompt} in / {completion} out",
     summaryTtft: "first token {ms}",
   },
@@ -163,14 +167,13 @@ export const en = {
     downloadMarkdown: "Markdown",
     downloadJson: "JSON",
     sharedAt: "Shared {date}",
-    messageCount: "{n} messages",
-    oneMessage: "1 message",
+    messageCount: "{n, plural, one {# message} other {# messages}}",
     description: "A conversation with {model} ({messages}), shared from Mistral Playground.",
     parameters: "Parameters",
     usage: "Usage",
     answers: "Answers",
     estimatedCost: "Estimated cost",
-    unpricedAnswers: "{n} without a price",
+    unpricedAnswers: "{n, number} without a price",
     system: "System message",
     transcript: "Transcript",
     template: "Template",
@@ -281,7 +284,7 @@ export const en = {
     importLabel: "Import tools from a JSON file",
     export: "Export",
     exportLabel: "Export the tools as JSON (Mistral's tools array)",
-    imported: "Imported {n} tool(s); tools with the same name were replaced.",
+    imported: "{n, plural, one {Imported # tool} other {Imported # tools}}; tools with the same name were replaced.",
     importFailed: "Nothing imported: {detail}",
     importNotJson: "the file is not JSON ({detail})",
     tooMany: "at most {max} tools",
@@ -325,7 +328,7 @@ export const en = {
   },
   reasoning: {
     thinking: "Thinking",
-    length: "{n} characters",
+    length: "{n, plural, one {# character} other {# characters}}",
   },
   attachments: {
     attach: "Attach image",
@@ -389,8 +392,7 @@ export const en = {
     searchPlaceholder: "Name or text",
     none: "No saved prompts yet. Use “Save prompt” to keep the workspace under a name.",
     noMatch: "No saved prompt matches “{query}”.",
-    versions: "{n} versions",
-    oneVersion: "1 version",
+    versions: "{n, plural, one {# version} other {# versions}}",
     updated: "updated {date}",
     active: "in the workspace",
     load: "Load",
@@ -400,8 +402,7 @@ export const en = {
     renameLabel: "New name for {name}",
     duplicate: "Duplicate",
     delete: "Delete",
-    confirmDelete: "Delete “{name}” and its {n} versions?",
-    confirmDeleteOne: "Delete “{name}”?",
+    confirmDelete: "{n, plural, one {Delete “{name}”?} other {Delete “{name}” and its # versions?}}",
     loaded: "Loaded “{name}”, version {n}.",
     presetLoaded: "Loaded the preset “{name}”.",
     back: "All saved prompts",
@@ -448,7 +449,7 @@ export const en = {
     targets: "Target languages",
     promptFromWorkspace: "Prompt: the playground's own translation prompt.",
     promptFromPreset:
-      "Prompt: the built-in translator. To translate with your own prompt, write one in the playground with a place for the language ({output_language}) and one for the text ({input}).",
+      "Prompt: the built-in translator. To translate with your own prompt, write one in the playground with a place for the language ('{output_language}') and one for the text ('{input}').",
     showPrompt: "Prompt template",
     run: "Translate",
     stop: "Stop",
@@ -470,7 +471,7 @@ export const en = {
     stoppedCount: "Stopped",
     failedCount: "Failed",
     tokens: "Tokens (in / out)",
-    notReported: "{n} not reported",
+    notReported: "{n, number} not reported",
     cost: "Estimated cost",
     wallTime: "Wall time",
     sumOfLatencies: "Sum of latencies",
@@ -493,10 +494,11 @@ export const en = {
     retryVariant: "Retry {name}",
     openInPlayground: "Open in playground",
     openInPlaygroundLabel: "Open {name} in the playground",
-    earlierMessages: "{n} earlier messages",
+    earlierMessages: "{n, plural, one {# earlier message} other {# earlier messages}}",
     responseFormat: "Response format: {type}",
     userMessage: "User message",
-    userMessagePlaceholder: "The user turn every variant answers. {variables} are filled from the values or the cases.",
+    userMessagePlaceholder:
+      "The user turn every variant answers. '{variables}' are filled from the values or the cases.",
     values: "Values for Run",
     run: "Run",
     stop: "Stop",
@@ -516,7 +518,7 @@ export const en = {
       heading: "Test cases",
       hint: "One column per variable used by any variant; one row per case.",
       noVariables:
-        "No variant uses a {variable} yet: cases then differ only by what is expected. Put {name} in a message to give each case its own value.",
+        "No variant uses a '{variable}' yet: cases then differ only by what is expected. Put '{name}' in a message to give each case its own value.",
       caseLabel: "Case {n}",
       cellLabel: "{name} (case {n})",
       expectedLabel: "Expected (case {n})",
@@ -533,7 +535,7 @@ export const en = {
       import: "Import CSV/JSONL",
       exportCsv: "Export CSV",
       exportJsonl: "Export JSONL",
-      imported: "{n} cases added.",
+      imported: "{n, plural, one {# case added.} other {# cases added.}}",
       missing: "Missing {names}: this case is skipped.",
       concurrency: "Requests at once",
       runCases: "Run cases",

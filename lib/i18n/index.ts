@@ -1,11 +1,65 @@
+import { createTranslator } from "next-intl";
 import { en } from "./en";
+import { ko } from "./ko";
+import { defaultLocale, matchLocale, type Locale } from "./locales";
+import { zhCN } from "./zh-CN";
 
+/** The shape every catalogue has: English's keys, each an ICU message. */
 export type Messages = typeof en;
 
-/** The active catalogue. Only English exists today; Chinese and Korean will plug in here. */
-export const messages: Messages = en;
+export const catalogues: Record<Locale, Messages> = { en, "zh-CN": zhCN, ko };
 
-/** Fills `{name}` placeholders of a catalogue string. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+  }
+}
+
+/** The value of `<html lang>` for a locale. */
+export function htmlLang(locale: Locale): string {
+  return locale;
+}
+
+const translators = new Map<Locale, ReturnType<typeof translatorFor>>();
+
+function translatorFor(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale] });
+}
+
+export type Translator = ReturnType<typeof translatorFor>;
+
+/** English whatever the page's language: for file formats that must read back anywhere (the Markdown transcript). */
+export const english: Translator = translatorFor("en");
+
+/**
+ * The page's language, read from `<html lang>` (which the server set from the reader's choice), so
+ * code outside React in the browser words its messages as the page does; it follows a switch of
+ * language without a reload. On the server, outside a render, messages are English (API answers
+ * carry an error code that the browser words in its own language).
+ */
+function pageLocale(): Locale {
+  if (typeof document === "undefined") return defaultLocale;
+  return matchLocale(document.documentElement.lang) ?? defaultLocale;
+}
+
+/** Translates for code that runs outside React components (lib/); components use next-intl's hooks. */
+export const t: ReturnType<typeof translatorFor> = Object.assign(
+  (...args: Parameters<ReturnType<typeof translatorFor>>) => current()(...args),
+  {
+    rich: (...args: Parameters<ReturnType<typeof translatorFor>["rich"]>) => current().rich(...args),
+    markup: (...args: Parameters<ReturnType<typeof translatorFor>["markup"]>) => current().markup(...args),
+    raw: (...args: Parameters<ReturnType<typeof translatorFor>["raw"]>) => current().raw(...args) as unknown,
+    has: (...args: Parameters<ReturnType<typeof translatorFor>["has"]>) => current().has(...args),
+  },
+) as ReturnType<typeof translatorFor>;
+
+function current() {
+  const locale = pageLocale();
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = translatorFor(locale);
+    translators.set(locale, translator);
+  }
+  return translator;
 }

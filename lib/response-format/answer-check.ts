@@ -1,5 +1,5 @@
 import type { ResponseFormat } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { isJsonObject, parseJson } from "@/lib/json";
 import { compileSchema, describeSchemaErrors, parseJsonObject } from "@/lib/json-schema";
 
@@ -23,13 +23,13 @@ export function checkAnswer(content: string, responseFormat: ResponseFormat): An
   if (responseFormat.type === "text") return undefined;
   const parsed = parseJson(content);
   if (!parsed.ok)
-    return { ok: false, summary: format(t.responseFormat.answerNotJson, { detail: parsed.error }), violations: [] };
+    return { ok: false, summary: t("responseFormat.answerNotJson", { detail: parsed.error }), violations: [] };
   const pretty = JSON.stringify(parsed.value, null, 2);
 
   if (responseFormat.type === "json_object") {
     return isJsonObject(parsed.value)
-      ? { ok: true, pretty, summary: t.responseFormat.answerValid, violations: [] }
-      : { ok: false, pretty, summary: t.responseFormat.answerNotObject, violations: [] };
+      ? { ok: true, pretty, summary: t("responseFormat.answerValid"), violations: [] }
+      : { ok: false, pretty, summary: t("responseFormat.answerNotObject"), violations: [] };
   }
 
   const { name } = responseFormat;
@@ -39,12 +39,11 @@ export function checkAnswer(content: string, responseFormat: ResponseFormat): An
     return {
       ok: false,
       pretty,
-      summary: format(t.responseFormat.answerSchemaBroken, { detail: validate.error }),
+      summary: t("responseFormat.answerSchemaBroken", { detail: validate.error }),
       violations: [],
     };
   const result = validate.value(parsed.value);
-  if (result.valid)
-    return { ok: true, pretty, summary: format(t.responseFormat.answerMatches, { name }), violations: [] };
+  if (result.valid) return { ok: true, pretty, summary: t("responseFormat.answerMatches", { name }), violations: [] };
   const violations = describeSchemaErrors(result.errors, "The answer").slice(0, MAX_VIOLATIONS);
-  return { ok: false, pretty, summary: format(t.responseFormat.answerViolates, { name }), violations };
+  return { ok: false, pretty, summary: t("responseFormat.answerViolates", { name }), violations };
 }

@@ -5,7 +5,7 @@ import { runPool } from "@/lib/compare/pool";
 import { buildVariantRequest, variablesOf, type ChatRequest } from "@/lib/compare/request";
 import type { CaseResult } from "@/lib/compare/results";
 import type { Variant } from "@/lib/compare/variants";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { useCompareRun } from "@/lib/store/compare-run-store";
 import { useCompare } from "@/lib/store/compare-store";
 import { useSession } from "@/lib/store/session-store";
@@ -58,7 +58,7 @@ export function variantChat(id: string): PlaygroundChat {
 function apiKeyOrNotice(serverHasKey: boolean): string | null {
   const apiKey = useSettings.getState().apiKey;
   if (!apiKey && !serverHasKey) {
-    useCompareRun.setState({ notice: { code: "no_api_key", message: t.errors.no_api_key } });
+    useCompareRun.setState({ notice: { code: "no_api_key", message: t("errors.no_api_key") } });
     return null;
   }
   return apiKey;
@@ -144,7 +144,7 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
         store.setResult(testCase.id, variant.id, {
           status: "skipped",
           content: "",
-          error: format(t.compare.cases.missing, { names }),
+          error: t("compare.cases.missing", { names }),
         });
         continue;
       }
@@ -158,7 +158,7 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
     }
   }
   if (tasks.length === 0) {
-    useCompareRun.setState({ notice: { code: "invalid_request", message: t.compare.cases.nothingToRun } });
+    useCompareRun.setState({ notice: { code: "invalid_request", message: t("compare.cases.nothingToRun") } });
     return;
   }
   store.clearResults(cleared);

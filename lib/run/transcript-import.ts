@@ -1,6 +1,6 @@
 import { parseTranscriptJson } from "@/lib/export/transcript-json";
 import { parseTranscriptMarkdown } from "@/lib/export/transcript-markdown-import";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { latestVersion, restoreVersion, type LibraryResult } from "@/lib/prompts/library";
 import { findPreset } from "@/lib/prompts/presets";
 import { usePrompts } from "@/lib/store/prompts-store";
@@ -24,7 +24,7 @@ function fail(message: string): void {
 /** Reads and checks a file completely before anything in the workspace changes. */
 export async function importTranscriptFile(file: File): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
-    fail(format(t.transfer.tooLarge, { size: formatSize(file.size), max: formatSize(MAX_IMPORT_BYTES) }));
+    fail(t("transfer.tooLarge", { size: formatSize(file.size), max: formatSize(MAX_IMPORT_BYTES) }));
     return;
   }
   let text: string;
@@ -33,7 +33,7 @@ export async function importTranscriptFile(file: File): Promise<void> {
   } catch (error) {
     // A file removed or changed on disk after it was picked cannot be read.
     if (!(error instanceof DOMException)) throw error;
-    fail(format(t.transfer.unreadable, { name: file.name, detail: error.message }));
+    fail(t("transfer.unreadable", { name: file.name, detail: error.message }));
     return;
   }
   const parsed = isMarkdown(file, text) ? parseTranscriptMarkdown(text) : parseTranscriptJson(text);
@@ -55,7 +55,7 @@ export async function importShare(id: string, signal: AbortSignal): Promise<void
   }
   if (signal.aborted) return;
   if (!result.ok) {
-    fail(format(t.transfer.shareGone, { detail: result.error.message }));
+    fail(t("transfer.shareGone", { detail: result.error.message }));
     return;
   }
   void replaceWorkspace({ title: result.value.title, snapshot: result.value.snapshot });

@@ -1,5 +1,5 @@
 import { describeFailure } from "@/lib/chat/failure";
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
 import { useTranslateDraft } from "@/lib/store/translate-store";
@@ -50,7 +50,7 @@ type TranslationInput = {
 function prepare(input: TranslationInput): { requests: TranslationRequest[]; apiKey: string } | undefined {
   const apiKey = useSettings.getState().apiKey;
   if (!apiKey && !input.serverHasKey) {
-    useTranslationRun.setState({ notice: { code: "no_api_key", message: t.errors.no_api_key } });
+    useTranslationRun.setState({ notice: { code: "no_api_key", message: t("errors.no_api_key") } });
     return undefined;
   }
   const { draft } = useTranslateDraft.getState();

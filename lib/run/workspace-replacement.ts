@@ -1,4 +1,4 @@
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { latestVersion, sameSnapshot } from "@/lib/prompts/library";
 import { usePrompts } from "@/lib/store/prompts-store";
 import { useSession } from "@/lib/store/session-store";
@@ -24,7 +24,7 @@ export function replaceWorkspace(replacement: Replacement): Promise<ReplacementA
   // A new question makes the one on screen moot: that work was kept.
   settle("kept");
   if (isRunning()) {
-    useWorkspaceReplacement.getState().fail(t.transfer.whileRunning);
+    useWorkspaceReplacement.getState().fail(t("transfer.whileRunning"));
     return Promise.resolve("refused");
   }
   const workspace = useWorkspace.getState();

@@ -3,7 +3,7 @@ import { describeFailure, type FailureView } from "@/lib/chat/failure";
 import { checkVision } from "@/lib/chat/vision";
 import { builtinChatModels } from "@/lib/mistral/catalogue";
 import { useModelCatalogue } from "@/lib/store/model-list-store";
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { useRunNotice } from "@/lib/store/run-notice-store";
 import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
@@ -41,7 +41,7 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   const workspace = useWorkspace.getState();
   const apiKey = useSettings.getState().apiKey;
   if (!apiKey && !options.serverHasKey) {
-    setNotice({ code: "no_api_key", message: t.errors.no_api_key });
+    setNotice({ code: "no_api_key", message: t("errors.no_api_key") });
     return;
   }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FailureView } from "@/lib/chat/failure";
 import { errorBodySchema } from "@/lib/http/errors";
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { parseJson } from "@/lib/json";
 import { shareIdSchema, shareSchema, type Share, type ShareSnapshot } from "./share";
 
@@ -110,7 +110,7 @@ async function callApi(
     // fetch and reading the body reject with a TypeError when the connection fails (an abort
     // rejects with a DOMException, which is the caller's to handle).
     if (!(error instanceof TypeError)) throw error;
-    return { ok: false, error: { code: "network", message: t.errors.network } };
+    return { ok: false, error: { code: "network", message: t("errors.network") } };
   }
   // An empty or unreadable body is no value; an error status without an error body is said below.
   const parsed = text === "" ? undefined : parseJson(text);
@@ -119,10 +119,10 @@ async function callApi(
   const failure = errorBodySchema.safeParse(json);
   if (failure.success) return { ok: false, error: failure.data.error };
   console.error(`[shares] ${method} ${path} answered ${response.status} without an error body`);
-  return { ok: false, error: { code: "internal", message: t.errors.internal } };
+  return { ok: false, error: { code: "internal", message: t("errors.internal") } };
 }
 
 function unexpectedAnswer(what: string, error: z.ZodError): { ok: false; error: FailureView } {
   console.error(`[shares] ${what} answered an unexpected body`, error);
-  return { ok: false, error: { code: "internal", message: t.errors.internal } };
+  return { ok: false, error: { code: "internal", message: t("errors.internal") } };
 }

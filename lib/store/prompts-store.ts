@@ -2,7 +2,7 @@ import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { z } from "zod";
 import type { PromptSnapshot } from "@/lib/workspace/model";
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import {
   deletePrompt,
   duplicatePrompt,
@@ -113,7 +113,7 @@ export const usePrompts = create<PersistedPrompts & PromptsActions>()(
             // A refused write leaves storage as it was, which is `before`: memory now matches it.
             if (!isQuotaExceeded(again)) throw again;
           }
-          return { ok: false, error: { code: "storage_full", message: t.prompts.storageFull } };
+          return { ok: false, error: { code: "storage_full", message: t("prompts.storageFull") } };
         }
       }
 

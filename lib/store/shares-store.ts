@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { deleteShare, lookupShares, patchShareTitle, postShare, type ShareResult } from "@/lib/shares/client";
 import { defaultShareTitle, shareIdSchema, type ShareSnapshot } from "@/lib/shares/share";
 import { persistOptions } from "./persist-options";
@@ -71,8 +71,8 @@ export function migrateShares(persisted: unknown, _version: number): PersistedSh
 
 /** Which sentence an empty "My shares" shows. */
 export function emptySharesMessage({ everShared, owner }: Pick<SharesState, "everShared" | "owner">): string {
-  if (owner === "account") return everShared ? t.share.myAllRevokedAccount : t.share.myEmptyAccount;
-  return everShared ? t.share.myAllRevoked : t.share.myEmpty;
+  if (owner === "account") return everShared ? t("share.myAllRevokedAccount") : t("share.myEmptyAccount");
+  return everShared ? t("share.myAllRevoked") : t("share.myEmpty");
 }
 
 export const useShares = create<SharesState & SharesActions>()(
@@ -91,7 +91,7 @@ export const useShares = create<SharesState & SharesActions>()(
 
       renameShare: async (id, title) => {
         const share = get().shares.find((s) => s.id === id);
-        if (!share) return { ok: false, error: { code: "not_found", message: t.share.unknown } };
+        if (!share) return { ok: false, error: { code: "not_found", message: t("share.unknown") } };
         const answer = await patchShareTitle(id, title, share.deleteToken);
         if (!answer.ok) {
           if (answer.error.code === "not_found") forget(id);

@@ -1,4 +1,4 @@
-import { messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { FUNCTION_NAME_PATTERN, type Parameters, type ToolChoice, type ToolDefinition } from "@/lib/workspace/model";
 import { checkToolParameters } from "@/lib/json-schema";
 
@@ -11,8 +11,8 @@ export function checkToolDefinition(
   tools: readonly ToolDefinition[],
 ): ToolProblems {
   const problems: ToolProblems = {};
-  if (!FUNCTION_NAME_PATTERN.test(tool.name)) problems.name = t.tools.nameInvalid;
-  else if (tools.some((other, i) => i !== index && other.name === tool.name)) problems.name = t.tools.nameDuplicate;
+  if (!FUNCTION_NAME_PATTERN.test(tool.name)) problems.name = t("tools.nameInvalid");
+  else if (tools.some((other, i) => i !== index && other.name === tool.name)) problems.name = t("tools.nameDuplicate");
   const parameters = checkToolParameters(tool.parameters);
   if (!parameters.ok) problems.parameters = parameters.error;
   return problems;

@@ -1,5 +1,5 @@
 import { FUNCTION_NAME_PATTERN, type ConversationMessage, type Parameters } from "@/lib/workspace/model";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { checkToolDefinition } from "./definitions";
 import { checkResponseSchema, parseJsonObject } from "@/lib/json-schema";
 
@@ -21,28 +21,28 @@ function firstProblem(messages: readonly ConversationMessage[], parameters: Para
   for (const [index, tool] of tools.entries()) {
     const problems = checkToolDefinition(tool, index, tools);
     const problem = problems.name ?? problems.parameters;
-    if (problem) return format(t.toolRules.tool, { n: index + 1, name: tool.name || "?", problem });
+    if (problem) return t("toolRules.tool", { n: index + 1, name: tool.name || "?", problem });
   }
   if (typeof toolChoice === "object" && tools.length > 0 && !tools.some((tool) => tool.name === toolChoice.name)) {
-    return format(t.toolRules.choiceMissing, { name: toolChoice.name });
+    return t("toolRules.choiceMissing", { name: toolChoice.name });
   }
   if (responseFormat.type === "json_schema") {
     if (!FUNCTION_NAME_PATTERN.test(responseFormat.name))
-      return format(t.toolRules.schemaName, { name: responseFormat.name });
+      return t("toolRules.schemaName", { name: responseFormat.name });
     const schema = checkResponseSchema(responseFormat.schema);
-    if (!schema.ok) return format(t.toolRules.schema, { problem: schema.error });
+    if (!schema.ok) return t("toolRules.schema", { problem: schema.error });
   }
 
   for (const [index, message] of messages.entries()) {
     const n = index + 1;
     if (message.role === "assistant" && message.toolCalls?.length) {
       for (const call of message.toolCalls) {
-        if (!FUNCTION_NAME_PATTERN.test(call.name)) return format(t.toolRules.callName, { n, name: call.name });
+        if (!FUNCTION_NAME_PATTERN.test(call.name)) return t("toolRules.callName", { n, name: call.name });
         const args = parseJsonObject(call.arguments);
-        if (!args.ok) return format(t.toolRules.callArguments, { n, id: call.id, detail: args.error });
+        if (!args.ok) return t("toolRules.callArguments", { n, id: call.id, detail: args.error });
       }
     }
-    if (message.role === "tool" && message.content.trim() === "") return format(t.toolRules.emptyResult, { n });
+    if (message.role === "tool" && message.content.trim() === "") return t("toolRules.emptyResult", { n });
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parameterLimits } from "@/lib/chat/limits";
 import { FUNCTION_NAME_PATTERN, type ToolDefinition } from "@/lib/workspace/model";
 import { describeIssues } from "@/lib/http/errors";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { mergeTools } from "./definitions";
 import { isJsonObject, parseJson, type JsonResult } from "@/lib/json";
 
@@ -12,7 +12,7 @@ import { isJsonObject, parseJson, type JsonResult } from "@/lib/json";
  * functions, or any of these under a `tools` key.
  */
 const functionSchema = z.object({
-  name: z.string().regex(FUNCTION_NAME_PATTERN, t.tools.nameInvalid),
+  name: z.string().regex(FUNCTION_NAME_PATTERN, t("tools.nameInvalid")),
   description: z.string().default(""),
   // Mistral requires parameters; a function without them takes no arguments.
   parameters: z.record(z.string(), z.unknown()).default({ type: "object", properties: {} }),
@@ -38,11 +38,11 @@ export function importTools(
   if (!json.ok)
     return {
       ok: false,
-      error: format(t.tools.importFailed, { detail: format(t.tools.importNotJson, { detail: json.error }) }),
+      error: t("tools.importFailed", { detail: t("tools.importNotJson", { detail: json.error }) }),
     };
   const parsed = importFileSchema.safeParse(json.value);
   if (!parsed.success)
-    return { ok: false, error: format(t.tools.importFailed, { detail: describeIssues(parsed.error, 1) }) };
+    return { ok: false, error: t("tools.importFailed", { detail: describeIssues(parsed.error, 1) }) };
   const imported = parsed.data.map((tool): ToolDefinition => ({
     name: tool.name,
     description: tool.description,
@@ -52,7 +52,7 @@ export function importTools(
   if (merged.length > parameterLimits.tools) {
     return {
       ok: false,
-      error: format(t.tools.importFailed, { detail: format(t.tools.tooMany, { max: parameterLimits.tools }) }),
+      error: t("tools.importFailed", { detail: t("tools.tooMany", { max: parameterLimits.tools }) }),
     };
   }
   return { ok: true, value: { tools: merged, imported: imported.length } };
@@ -66,7 +66,7 @@ export function exportTools(tools: readonly ToolDefinition[]): JsonResult<Export
     if (!parameters.ok) {
       return {
         ok: false,
-        error: format(t.toolRules.tool, { n: index + 1, name: tool.name, problem: `${parameters.error}.` }),
+        error: t("toolRules.tool", { n: index + 1, name: tool.name, problem: `${parameters.error}.` }),
       };
     }
     exported.push({

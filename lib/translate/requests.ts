@@ -3,7 +3,7 @@ import type { ChatRequest } from "@/lib/chat/request";
 import { collectVariables } from "@/lib/chat/template";
 import type { ConversationMessage, PromptSnapshot, Workspace } from "@/lib/workspace/model";
 import { runnableSnapshot } from "@/lib/workspace/snapshot";
-import { format, messages as t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { findPreset } from "@/lib/prompts/presets";
 import { isSourceLanguage, type TargetLanguage } from "./languages";
 
@@ -81,10 +81,10 @@ export function buildTranslationRequests(input: {
   source: string;
   languages: readonly TargetLanguage[];
 }): BuildTranslationsResult {
-  if (input.source.trim() === "") return { ok: false, error: t.translate.noSource };
-  if (input.languages.length === 0) return { ok: false, error: t.translate.noTargets };
+  if (input.source.trim() === "") return { ok: false, error: t("translate.noSource") };
+  if (input.languages.length === 0) return { ok: false, error: t("translate.noTargets") };
   const same = input.languages.find((language) => isSourceLanguage(language, input.values[INPUT_LANGUAGE]));
-  if (same) return { ok: false, error: format(t.translate.sameAsSource, { language: same.name }) };
+  if (same) return { ok: false, error: t("translate.sameAsSource", { language: same.name }) };
   const { system, messages, parameters } = input.template;
   const snapshot: PromptSnapshot = { system, messages, parameters, variables: input.values };
   const requests: TranslationRequest[] = [];
