@@ -70,13 +70,13 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
                 </th>
               ))}
               <th scope="col" className="px-2 py-1 font-medium">
-                Expected
+                {t("compare.cases.expectedColumn")}
               </th>
               <th scope="col" className="px-2 py-1 font-medium">
-                Check
+                {t("compare.cases.checkColumn")}
               </th>
               <th scope="col" className="px-2 py-1">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("compare.cases.actionsColumn")}</span>
               </th>
             </tr>
           </thead>

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { LanguageSelect } from "./language-select";
 import { useTranslations } from "next-intl";
 import { useSettings } from "@/lib/store/settings-store";
 
@@ -53,6 +54,7 @@ export function SettingsButton({ serverHasKey }: { serverHasKey: boolean }) {
               {serverHasKey ? t("settings.serverHasKey") : t("settings.serverHasNoKey")}
             </p>
           </div>
+          <LanguageSelect />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={close}>
               {t("common.cancel")}

@@ -126,6 +126,8 @@ export const en = {
     serverHasKey: "The server has a key of its own; yours, if set, is used instead.",
     serverHasNoKey: "The server has no key: set one here, or MISTRAL_API_KEY on the server.",
     forgetKey: "Forget key",
+    language: "Language",
+    languageHint: "The page switches at once; your work stays as it is.",
   },
   share: {
     button: "Share",
@@ -402,7 +404,7 @@ export const en = {
     renameLabel: "New name for {name}",
     duplicate: "Duplicate",
     delete: "Delete",
-    confirmDelete: "{n, plural, one {Delete “{name}”?} other {Delete “{name}” and its # versions?}}",
+    confirmDelete: "{n, plural, =1 {Delete “{name}”?} other {Delete “{name}” and its # versions?}}",
     loaded: "Loaded “{name}”, version {n}.",
     presetLoaded: "Loaded the preset “{name}”.",
     back: "All saved prompts",
@@ -519,6 +521,9 @@ export const en = {
       hint: "One column per variable used by any variant; one row per case.",
       noVariables:
         "No variant uses a '{variable}' yet: cases then differ only by what is expected. Put '{name}' in a message to give each case its own value.",
+      expectedColumn: "Expected",
+      checkColumn: "Check",
+      actionsColumn: "Actions",
       caseLabel: "Case {n}",
       cellLabel: "{name} (case {n})",
       expectedLabel: "Expected (case {n})",
