@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AccountBar } from "@/components/auth/account-bar";
+import { ZodMessages } from "@/components/i18n/zod-messages";
 import { htmlLang } from "@/lib/i18n";
 import "./globals.css";
 
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={htmlLang(locale)}>
       <body className="min-h-screen antialiased">
         <NextIntlClientProvider>
+          <ZodMessages />
           <AccountBar />
           {children}
         </NextIntlClientProvider>

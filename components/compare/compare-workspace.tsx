@@ -73,78 +73,85 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
           <SettingsButton serverHasKey={serverHasKey} />
         </div>
       </header>
-      <p className="text-sm text-muted">{t("compare.intro")}</p>
-      {!serverHasKey && !hasUserKey ? (
-        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
-      ) : null}
-      <section className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3">
-        <div className="space-y-1">
-          <label htmlFor={`${id}-user`} className="block text-xs font-medium text-muted">
-            {t("compare.userMessage")}
-          </label>
-          <Textarea
-            id={`${id}-user`}
-            value={userMessage}
-            placeholder={t("compare.userMessagePlaceholder")}
-            onChange={(event) => setUserMessage(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !running) {
-                event.preventDefault();
-                runVariants({ serverHasKey });
-              }
-            }}
-            className="min-h-16"
-          />
-        </div>
-        {variables.length > 0 ? (
-          <fieldset className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-            <legend className="mb-1 text-xs font-medium text-muted">{t("compare.values")}</legend>
-            {variables.map((name) => (
-              <VariableField
-                key={name}
-                name={name}
-                value={values[name] ?? ""}
-                onChange={(value) => setValue(name, value)}
-              />
-            ))}
-          </fieldset>
+      <main className="flex flex-col gap-4">
+        <p className="text-sm text-muted">{t("compare.intro")}</p>
+        {!serverHasKey && !hasUserKey ? (
+          <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
         ) : null}
-        <div className="flex flex-wrap items-center gap-2">
-          {running ? (
-            <Button variant="danger" onClick={stopAll}>
-              {t("compare.stop")}
+        <section className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3">
+          <div className="space-y-1">
+            <label htmlFor={`${id}-user`} className="block text-xs font-medium text-muted">
+              {t("compare.userMessage")}
+            </label>
+            <Textarea
+              id={`${id}-user`}
+              value={userMessage}
+              placeholder={t("compare.userMessagePlaceholder")}
+              onChange={(event) => setUserMessage(event.target.value)}
+              onKeyDown={(event) => {
+                if (
+                  event.key === "Enter" &&
+                  (event.metaKey || event.ctrlKey) &&
+                  !event.nativeEvent.isComposing &&
+                  !running
+                ) {
+                  event.preventDefault();
+                  runVariants({ serverHasKey });
+                }
+              }}
+              className="min-h-16"
+            />
+          </div>
+          {variables.length > 0 ? (
+            <fieldset className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+              <legend className="mb-1 text-xs font-medium text-muted">{t("compare.values")}</legend>
+              {variables.map((name) => (
+                <VariableField
+                  key={name}
+                  name={name}
+                  value={values[name] ?? ""}
+                  onChange={(value) => setValue(name, value)}
+                />
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-2">
+            {running ? (
+              <Button variant="danger" onClick={stopAll}>
+                {t("compare.stop")}
+              </Button>
+            ) : (
+              <Button variant="primary" disabled={busy} onClick={() => runVariants({ serverHasKey })}>
+                {t("compare.run")}
+              </Button>
+            )}
+            <Button disabled={variants.length >= MAX_VARIANTS || busy} onClick={addVariant}>
+              {t("compare.addVariant")}
             </Button>
-          ) : (
-            <Button variant="primary" disabled={busy} onClick={() => runVariants({ serverHasKey })}>
-              {t("compare.run")}
-            </Button>
-          )}
-          <Button disabled={variants.length >= MAX_VARIANTS || busy} onClick={addVariant}>
-            {t("compare.addVariant")}
-          </Button>
+          </div>
+        </section>
+        {notice ? <RunAlert failure={notice} /> : null}
+        <div
+          aria-label={t("compare.variantsLabel")}
+          role="group"
+          className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4"
+        >
+          {variants.map((variant) => (
+            <VariantCard
+              key={variant.id}
+              variant={variant}
+              count={variants.length}
+              list={list}
+              serverHasKey={serverHasKey}
+              onOpenInPlayground={openInPlayground}
+            />
+          ))}
         </div>
-      </section>
-      {notice ? <RunAlert failure={notice} /> : null}
-      <div
-        aria-label={t("compare.variantsLabel")}
-        role="group"
-        className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4"
-      >
-        {variants.map((variant) => (
-          <VariantCard
-            key={variant.id}
-            variant={variant}
-            count={variants.length}
-            list={list}
-            serverHasKey={serverHasKey}
-            onOpenInPlayground={openInPlayground}
-          />
-        ))}
-      </div>
-      <AnswerDiff variants={variants} />
-      <TestCases variables={variables} />
-      <CaseRunControls serverHasKey={serverHasKey} />
-      {hasCases ? <CaseResults variants={variants} /> : null}
+        <AnswerDiff variants={variants} />
+        <TestCases variables={variables} />
+        <CaseRunControls serverHasKey={serverHasKey} />
+        {hasCases ? <CaseResults variants={variants} /> : null}
+      </main>
     </div>
   );
 }

@@ -26,7 +26,8 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      // While an IME composition is open, Enter commits the composed text: it must not run.
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.isComposing) {
         event.preventDefault();
         runWorkspace({ serverHasKey });
       }

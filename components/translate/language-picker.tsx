@@ -1,9 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import type { TargetLanguage } from "@/lib/translate/languages";
+import { useLocale, useTranslations } from "next-intl";
+import { languageLabel, type TargetLanguage } from "@/lib/translate/languages";
 
-/** Checkboxes named by each language's English name, with its own name beside it. */
+/** Checkboxes named by each language's name in the reader's language, with its own name beside it. */
 export function LanguagePicker({
   languages,
   userCode,
@@ -19,6 +19,7 @@ export function LanguagePicker({
   onChange: (codes: string[]) => void;
 }) {
   const t = useTranslations();
+  const locale = useLocale();
   return (
     <fieldset disabled={disabled} className="space-y-1">
       <legend className="mb-1 text-xs font-medium text-muted">{t("translate.targets")}</legend>
@@ -38,7 +39,7 @@ export function LanguagePicker({
                 )
               }
             />
-            {language.name}
+            {languageLabel(language, locale)}
             <span lang={language.code} aria-hidden className="truncate text-xs text-muted">
               {language.nativeName}
             </span>
@@ -47,7 +48,7 @@ export function LanguagePicker({
               <span
                 id="translate-your-language"
                 aria-hidden
-                className="shrink-0 rounded bg-accent/15 px-1 text-[11px] text-accent"
+                className="shrink-0 rounded border border-accent px-1 text-[11px] text-fg"
               >
                 {t("translate.yourLanguage")}
               </span>

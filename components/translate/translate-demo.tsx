@@ -72,79 +72,81 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
           <SettingsButton serverHasKey={serverHasKey} />
         </div>
       </header>
-      <p className="text-sm text-muted">{t("translate.intro")}</p>
-      {!serverHasKey && !hasUserKey ? (
-        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
-      ) : null}
-      <section className="grid gap-4 rounded-lg border border-border bg-surface p-3 lg:grid-cols-[1fr_22rem]">
-        <div className="flex min-w-0 flex-col gap-3">
-          <div className="space-y-1">
-            <label htmlFor={`${id}-source`} className="block text-xs font-medium text-muted">
-              {t("translate.source")}
-            </label>
-            <Textarea
-              id={`${id}-source`}
-              value={source}
-              placeholder={t("translate.sourcePlaceholder")}
-              onChange={(event) => setSource(event.target.value)}
-              className="min-h-24"
-            />
+      <main className="flex flex-col gap-4">
+        <p className="text-sm text-muted">{t("translate.intro")}</p>
+        {!serverHasKey && !hasUserKey ? (
+          <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
+        ) : null}
+        <section className="grid gap-4 rounded-lg border border-border bg-surface p-3 lg:grid-cols-[1fr_22rem]">
+          <div className="flex min-w-0 flex-col gap-3">
+            <div className="space-y-1">
+              <label htmlFor={`${id}-source`} className="block text-xs font-medium text-muted">
+                {t("translate.source")}
+              </label>
+              <Textarea
+                id={`${id}-source`}
+                value={source}
+                placeholder={t("translate.sourcePlaceholder")}
+                onChange={(event) => setSource(event.target.value)}
+                className="min-h-24"
+              />
+            </div>
+            {template.fields.map((name) => (
+              <VariableField
+                key={name}
+                name={name}
+                value={Object.hasOwn(values, name) ? (values[name] ?? "") : ""}
+                onChange={(value) => setValue(name, value)}
+              />
+            ))}
+            <PromptTemplate template={template} />
           </div>
-          {template.fields.map((name) => (
-            <VariableField
-              key={name}
-              name={name}
-              value={Object.hasOwn(values, name) ? (values[name] ?? "") : ""}
-              onChange={(value) => setValue(name, value)}
+          <div className="flex flex-col gap-3">
+            <ModelSelect value={model} onChange={setModel} list={list} current={findModel(list?.models ?? [], model)} />
+            <LanguagePicker
+              languages={languages}
+              userCode={userCode}
+              selected={targets}
+              disabled={running}
+              onChange={setTargets}
             />
-          ))}
-          <PromptTemplate template={template} />
-        </div>
-        <div className="flex flex-col gap-3">
-          <ModelSelect value={model} onChange={setModel} list={list} current={findModel(list?.models ?? [], model)} />
-          <LanguagePicker
-            languages={languages}
-            userCode={userCode}
-            selected={targets}
-            disabled={running}
-            onChange={setTargets}
-          />
-          <div className="flex justify-end">
-            {running ? (
-              <Button variant="danger" onClick={stopTranslations}>
-                {t("translate.stop")}
-              </Button>
-            ) : (
-              <Button variant="primary" onClick={translate}>
-                {t("translate.run")}
-              </Button>
-            )}
+            <div className="flex justify-end">
+              {running ? (
+                <Button variant="danger" onClick={stopTranslations}>
+                  {t("translate.stop")}
+                </Button>
+              ) : (
+                <Button variant="primary" onClick={translate}>
+                  {t("translate.run")}
+                </Button>
+              )}
+            </div>
           </div>
-        </div>
-      </section>
-      {notice ? <RunAlert failure={notice} /> : null}
-      {runLanguages.length > 0 ? (
-        <>
-          <section
-            aria-label={t("translate.results")}
-            className="grid [grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))] gap-3"
-          >
-            {runLanguages.flatMap((code) => {
-              const language = findLanguage(code);
-              return language
-                ? [
-                    <TranslationColumn
-                      key={code}
-                      language={language}
-                      onRetry={() => retryTranslation({ serverHasKey, template, language })}
-                    />,
-                  ]
-                : [];
-            })}
-          </section>
-          <TranslationTotals />
-        </>
-      ) : null}
+        </section>
+        {notice ? <RunAlert failure={notice} /> : null}
+        {runLanguages.length > 0 ? (
+          <>
+            <section
+              aria-label={t("translate.results")}
+              className="grid [grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))] gap-3"
+            >
+              {runLanguages.flatMap((code) => {
+                const language = findLanguage(code);
+                return language
+                  ? [
+                      <TranslationColumn
+                        key={code}
+                        language={language}
+                        onRetry={() => retryTranslation({ serverHasKey, template, language })}
+                      />,
+                    ]
+                  : [];
+              })}
+            </section>
+            <TranslationTotals />
+          </>
+        ) : null}
+      </main>
     </div>
   );
 }

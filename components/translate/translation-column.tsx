@@ -5,8 +5,8 @@ import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { useTranslations } from "next-intl";
-import type { TargetLanguage } from "@/lib/translate/languages";
+import { useLocale, useTranslations } from "next-intl";
+import { languageLabel, type TargetLanguage } from "@/lib/translate/languages";
 import { translationChat } from "@/lib/run/translation-run";
 import { useTranslateDraft } from "@/lib/store/translate-store";
 import { translationSelectors, useTranslationRun } from "@/lib/store/translation-run-store";
@@ -24,6 +24,7 @@ const statusKeys = {
 /** One language of a run: its text as it streams, then its usage and latency, to copy or run again. */
 export function TranslationColumn({ language, onRetry }: { language: TargetLanguage; onRetry: () => void }) {
   const t = useTranslations();
+  const label = languageLabel(language, useLocale());
   const { messages, status: chatStatus } = useChat({ chat: translationChat(language.code).chat });
   const outcome = useTranslateDraft((s) => s.results.outcomes[language.code]);
   const active = useTranslationRun(translationSelectors.isActive(language.code));
@@ -37,14 +38,14 @@ export function TranslationColumn({ language, onRetry }: { language: TargetLangu
 
   return (
     <section
-      aria-label={language.name}
+      aria-label={label}
       aria-busy={!ended}
       data-status={status}
       className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3 aria-busy:border-accent/50 data-[status=failed]:border-danger/40"
     >
       <header className="flex items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">
-          {language.name}{" "}
+          {label}{" "}
           <span lang={language.code} className="font-normal text-muted">
             {language.nativeName}
           </span>
@@ -72,11 +73,11 @@ export function TranslationColumn({ language, onRetry }: { language: TargetLangu
           {text ? (
             <CopyButton
               text={text}
-              label={t("translate.copyTranslation", { language: language.name })}
+              label={t("translate.copyTranslation", { language: label })}
               className="border border-border"
             />
           ) : null}
-          <Button size="sm" aria-label={t("translate.retryLanguage", { language: language.name })} onClick={onRetry}>
+          <Button size="sm" aria-label={t("translate.retryLanguage", { language: label })} onClick={onRetry}>
             {t("translate.retry")}
           </Button>
         </div>

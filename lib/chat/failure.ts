@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorBodySchema, errorCodes, type ErrorCode } from "@/lib/http/errors";
-import { t } from "@/lib/i18n";
+import { t, wordError } from "@/lib/i18n";
 import { parseJson } from "@/lib/json";
 
 /** What the stream's error part carries (see `streamChat`). */
@@ -20,7 +20,7 @@ export function describeFailure(error: Error): FailureView {
   const parsed = parseJson(error.message);
   const json = parsed.ok ? parsed.value : undefined;
   const body = errorBodySchema.safeParse(json);
-  if (body.success) return { code: body.data.error.code, message: body.data.error.message };
+  if (body.success) return { code: body.data.error.code, message: wordError(body.data.error) };
 
   const failure = streamFailureSchema.safeParse(json);
   if (!failure.success) return { code: "network", message: t("errors.network") };

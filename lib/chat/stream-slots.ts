@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jsonError } from "@/lib/http/errors";
-import { t } from "@/lib/i18n";
+import { errorWords } from "@/lib/i18n";
 
 export const DEFAULT_MAX_CONCURRENT_STREAMS = 256;
 /** Answers last seconds; by then some slots are free again. */
@@ -28,7 +28,7 @@ export function createStreamSlots(limit: number): StreamSlots {
     },
     async run(start) {
       if (active >= limit) {
-        return jsonError(503, "overloaded", t("errors.overloaded"), {
+        return jsonError(503, "overloaded", errorWords("errors.overloaded"), {
           headers: { "retry-after": String(OVERLOADED_RETRY_AFTER_SECONDS) },
         });
       }

@@ -19,18 +19,33 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** The body of every error response: `{ error: { code, message } }`. */
+/**
+ * What a message says, for the browser to word in its reader's language: a UI catalogue key
+ * (lib/i18n) and its values. The English `message` beside it is for API clients and logs.
+ */
+export const errorWordsSchema = z.object({
+  key: z.string().max(100),
+  values: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+});
+export type ErrorWords = z.infer<typeof errorWordsSchema>;
+
+/** The body of every error response: `{ error: { code, message, words? } }`. */
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.enum(errorCodes), message: z.string() }),
+  error: z.object({ code: z.enum(errorCodes), message: z.string(), words: errorWordsSchema.optional() }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** A message for an error response: plain English, or English with the words to say it in another language. */
+export type ErrorMessage = string | { message: string; words: ErrorWords };
+
 /** A JSON error response. `message` is shown to the user: say what happened and what to do. */
-export function jsonError(status: number, code: ErrorCode, message: string, init?: ResponseInit): Response {
+export function jsonError(status: number, code: ErrorCode, message: ErrorMessage, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers);
   // An error describes one moment; a cache must not replay it.
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  const body: ErrorBody = { error: { code, message } };
+  const body: ErrorBody = {
+    error: typeof message === "string" ? { code, message } : { code, message: message.message, words: message.words },
+  };
   return Response.json(body, { ...init, status, headers });
 }
 

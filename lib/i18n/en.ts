@@ -642,7 +642,7 @@ export const en = {
   limits: {
     chatRate: "Too many runs in a minute. Try again in {seconds} seconds.",
     tokenBudget:
-      "Today's budget of {budget} tokens on the server's key is used up. It starts again at midnight UTC; until then, give your own key in Settings.",
+      "Today's budget of {budget, number} tokens on the server's key is used up. It starts again at midnight UTC; until then, give your own key in Settings.",
     signIn: "Too many sign-in attempts. Try again in {seconds} seconds.",
     draining: "The server is restarting. Run again in a moment.",
     crossSite: "This request came from another site. Use the playground's own pages.",

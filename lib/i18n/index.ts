@@ -38,7 +38,7 @@ export const english: Translator = translatorFor("en");
  * language without a reload. On the server, outside a render, messages are English (API answers
  * carry an error code that the browser words in its own language).
  */
-function pageLocale(): Locale {
+export function currentLocale(): Locale {
   if (typeof document === "undefined") return defaultLocale;
   return matchLocale(document.documentElement.lang) ?? defaultLocale;
 }
@@ -55,11 +55,42 @@ export const t: ReturnType<typeof translatorFor> = Object.assign(
 ) as ReturnType<typeof translatorFor>;
 
 function current() {
-  const locale = pageLocale();
+  const locale = currentLocale();
   let translator = translators.get(locale);
   if (!translator) {
     translator = translatorFor(locale);
     translators.set(locale, translator);
   }
   return translator;
+}
+
+type Key = Parameters<Translator>[0];
+type Values = Record<string, string | number>;
+
+/**
+ * A message for an API error answer: in English, with the key and values that let the browser
+ * say it in its reader's language (`wordError`).
+ */
+export function errorWords(key: Key, values?: Values): { message: string; words: { key: string; values?: Values } } {
+  return { message: english(key, values), words: values ? { key, values } : { key } };
+}
+
+/** Error codes whose sentence needs nothing from the server (no detail, no retry count). */
+const selfContained = new Set(["not_found", "no_api_key", "invalid_api_key", "overloaded", "internal", "unauthenticated", "unavailable"]);
+
+/**
+ * The sentence for an error answer in the page's language: from its words when they name a
+ * message we have; else, outside English, the sentence for its code when that needs no detail
+ * from the server; else the server's own English sentence.
+ */
+export function wordError(error: {
+  code: string;
+  message: string;
+  words?: { key: string; values?: Values } | undefined;
+}): string {
+  const translate = current();
+  const key = error.words?.key as Key | undefined;
+  if (key && translate.has(key)) return translate(key, error.words?.values);
+  if (currentLocale() !== "en" && selfContained.has(error.code)) return translate(`errors.${error.code}` as Key);
+  return error.message;
 }

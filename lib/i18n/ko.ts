@@ -643,7 +643,7 @@ export const ko: Messages = {
   limits: {
     chatRate: "1분 동안 실행이 너무 많았습니다. {seconds}초 뒤 다시 시도하세요.",
     tokenBudget:
-      "서버 키의 오늘 예산 {budget} 토큰을 모두 썼습니다. UTC 자정에 다시 시작되며, 그때까지는 설정에서 내 키를 사용하세요.",
+      "서버 키의 오늘 예산 {budget, number} 토큰을 모두 썼습니다. UTC 자정에 다시 시작되며, 그때까지는 설정에서 내 키를 사용하세요.",
     signIn: "로그인 시도가 너무 많습니다. {seconds}초 뒤 다시 시도하세요.",
     draining: "서버를 다시 시작하는 중입니다. 잠시 후 다시 실행하세요.",
     crossSite: "다른 사이트에서 온 요청입니다. Playground 페이지에서 직접 사용하세요.",

@@ -623,7 +623,7 @@ export const zhCN: Messages = {
   limits: {
     chatRate: "一分钟内运行次数过多。请在 {seconds} 秒后重试。",
     tokenBudget:
-      "服务器密钥今天 {budget} 个 token 的额度已用完。额度将在 UTC 午夜重置；在此之前，请在“设置”中使用你自己的密钥。",
+      "服务器密钥今天 {budget, number} 个 token 的额度已用完。额度将在 UTC 午夜重置；在此之前，请在“设置”中使用你自己的密钥。",
     signIn: "登录尝试次数过多。请在 {seconds} 秒后重试。",
     draining: "服务器正在重启。请稍后再运行。",
     crossSite: "此请求来自其他网站。请使用 Playground 自己的页面。",

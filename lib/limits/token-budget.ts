@@ -1,7 +1,7 @@
 import "server-only";
 import { USER_API_KEY_HEADER } from "@/lib/chat/request";
 import { jsonError } from "@/lib/http/errors";
-import { t } from "@/lib/i18n";
+import { errorWords } from "@/lib/i18n";
 import { logger } from "@/lib/log/logger";
 import { positiveIntegerFromEnv } from "./config";
 import { getLimiter } from "./store";
@@ -43,11 +43,11 @@ export async function checkTokenBudget(request: Request): Promise<TokenBudget> {
     used = (await limiter.get(budgetKey(subject, now)))?.consumedPoints ?? 0;
   } catch (error) {
     logger.error({ err: error }, "token budget store unavailable");
-    return { ok: false, response: jsonError(503, "unavailable", t("errors.unavailable")) };
+    return { ok: false, response: jsonError(503, "unavailable", errorWords("errors.unavailable")) };
   }
   if (used >= limiter.points) {
     const retryAfter = secondsToMidnight(now);
-    const message = t("limits.tokenBudget", { budget: limiter.points.toLocaleString("en-US") });
+    const message = errorWords("limits.tokenBudget", { budget: limiter.points });
     return {
       ok: false,
       response: jsonError(429, "rate_limited", message, { headers: { "retry-after": String(retryAfter) } }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { jsonError, type ErrorCode } from "@/lib/http/errors";
-import { t } from "@/lib/i18n";
+import { jsonError, type ErrorCode, type ErrorMessage } from "@/lib/http/errors";
+import { errorWords } from "@/lib/i18n";
 import { limitChatRuns, limitSignInAttempts, rateLimitHeaders } from "@/lib/limits/rate-limit";
 import { limitSubject } from "@/lib/limits/subject";
 import { ACCOUNT_HEADER } from "@/lib/auth/account-header";
@@ -31,9 +31,9 @@ export async function guardApiRequest(request: NextRequest): Promise<Response> {
     gate = await passGate(request);
   } catch (error) {
     logger.error({ err: error, route: pathname }, "checking the session failed");
-    return problem(503, "unavailable", t("errors.unavailable"));
+    return problem(503, "unavailable", errorWords("errors.unavailable"));
   }
-  if (!gate.open) return problem(401, "unauthenticated", t("errors.unauthenticated"));
+  if (!gate.open) return problem(401, "unauthenticated", errorWords("errors.unauthenticated"));
   if (gate.account) {
     headers.set(ACCOUNT_HEADER, gate.account.id);
     noteAccount(request.headers.get(REQUEST_ID_HEADER), gate.account.id);
@@ -46,13 +46,13 @@ export async function guardApiRequest(request: NextRequest): Promise<Response> {
       return problem(
         429,
         "rate_limited",
-        t("limits.signIn", { seconds: decision.retryAfterSeconds }),
+        errorWords("limits.signIn", { seconds: decision.retryAfterSeconds }),
         rateLimitHeaders(decision),
       );
     }
   }
   if (pathname === "/api/chat" && request.method === "POST") {
-    if (isDraining()) return problem(503, "unavailable", t("limits.draining"), { "retry-after": "5" });
+    if (isDraining()) return problem(503, "unavailable", errorWords("limits.draining"), { "retry-after": "5" });
     try {
       const decision = await limitChatRuns(limitSubject(headers));
       limitHeaders = rateLimitHeaders(decision);
@@ -60,13 +60,13 @@ export async function guardApiRequest(request: NextRequest): Promise<Response> {
         return problem(
           429,
           "rate_limited",
-          t("limits.chatRate", { seconds: decision.retryAfterSeconds }),
+          errorWords("limits.chatRate", { seconds: decision.retryAfterSeconds }),
           limitHeaders,
         );
       }
     } catch (error) {
       logger.error({ err: error, route: pathname }, "rate-limit store unavailable");
-      return problem(503, "unavailable", t("errors.unavailable"));
+      return problem(503, "unavailable", errorWords("errors.unavailable"));
     }
   }
 
@@ -87,13 +87,13 @@ function refuseCrossSiteOrNonJson(request: NextRequest): Response | undefined {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin !== null && hostOf(origin) !== host?.toLowerCase()) {
-    return problem(403, "forbidden", t("limits.crossSite"));
+    return problem(403, "forbidden", errorWords("limits.crossSite"));
   }
-  if (request.headers.get("sec-fetch-site") === "cross-site") return problem(403, "forbidden", t("limits.crossSite"));
+  if (request.headers.get("sec-fetch-site") === "cross-site") return problem(403, "forbidden", errorWords("limits.crossSite"));
   const declared = request.headers.get("content-length");
   const hasBody = request.method !== "DELETE" || (declared !== null && declared !== "0");
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (hasBody && mediaType !== "application/json") return problem(415, "invalid_request", t("limits.notJson"));
+  if (hasBody && mediaType !== "application/json") return problem(415, "invalid_request", errorWords("limits.notJson"));
   return undefined;
 }
 
@@ -105,6 +105,6 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
-function problem(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
+function problem(status: number, code: ErrorCode, message: ErrorMessage, headers: Record<string, string> = {}): Response {
   return jsonError(status, code, message, { headers });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FailureView } from "@/lib/chat/failure";
 import { errorBodySchema } from "@/lib/http/errors";
-import { t } from "@/lib/i18n";
+import { t, wordError } from "@/lib/i18n";
 import { parseJson } from "@/lib/json";
 import { shareIdSchema, shareSchema, type Share, type ShareSnapshot } from "./share";
 
@@ -117,7 +117,7 @@ async function callApi(
   const json = parsed?.ok ? parsed.value : undefined;
   if (response.ok) return { ok: true, value: json };
   const failure = errorBodySchema.safeParse(json);
-  if (failure.success) return { ok: false, error: failure.data.error };
+  if (failure.success) return { ok: false, error: { code: failure.data.error.code, message: wordError(failure.data.error) } };
   console.error(`[shares] ${method} ${path} answered ${response.status} without an error body`);
   return { ok: false, error: { code: "internal", message: t("errors.internal") } };
 }

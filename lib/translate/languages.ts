@@ -25,6 +25,14 @@ export const targetLanguages: readonly TargetLanguage[] = [
 
 export const defaultTargets: readonly string[] = ["fr", "de", "es"];
 
+/**
+ * A language's name in the reader's UI language, from Intl.DisplayNames ("Français" is 法语 to a
+ * Chinese reader); the English `name` stays what the prompt is given.
+ */
+export function languageLabel(language: TargetLanguage, uiLocale: string): string {
+  return new Intl.DisplayNames([uiLocale], { type: "language", fallback: "none" }).of(language.code) ?? language.name;
+}
+
 /** A language of the list, or any other language the browser can name (the user's own). */
 export function findLanguage(code: string): TargetLanguage | undefined {
   return targetLanguages.find((language) => language.code === code) ?? namedLanguage(code);

@@ -3,9 +3,9 @@ import type { ChatRequest } from "@/lib/chat/request";
 import { collectVariables } from "@/lib/chat/template";
 import type { ConversationMessage, PromptSnapshot, Workspace } from "@/lib/workspace/model";
 import { runnableSnapshot } from "@/lib/workspace/snapshot";
-import { t } from "@/lib/i18n";
+import { currentLocale, t } from "@/lib/i18n";
 import { findPreset } from "@/lib/prompts/presets";
-import { isSourceLanguage, type TargetLanguage } from "./languages";
+import { isSourceLanguage, languageLabel, type TargetLanguage } from "./languages";
 
 /** The variable each request sets to its language, as in LangChain's translator chain. */
 export const OUTPUT_LANGUAGE = "output_language";
@@ -84,7 +84,7 @@ export function buildTranslationRequests(input: {
   if (input.source.trim() === "") return { ok: false, error: t("translate.noSource") };
   if (input.languages.length === 0) return { ok: false, error: t("translate.noTargets") };
   const same = input.languages.find((language) => isSourceLanguage(language, input.values[INPUT_LANGUAGE]));
-  if (same) return { ok: false, error: t("translate.sameAsSource", { language: same.name }) };
+  if (same) return { ok: false, error: t("translate.sameAsSource", { language: languageLabel(same, currentLocale()) }) };
   const { system, messages, parameters } = input.template;
   const snapshot: PromptSnapshot = { system, messages, parameters, variables: input.values };
   const requests: TranslationRequest[] = [];

@@ -1,6 +1,6 @@
 import { jsonError } from "@/lib/http/errors";
 import { readRequest } from "@/lib/http/request";
-import { t } from "@/lib/i18n";
+import { errorWords } from "@/lib/i18n";
 import { checkAttachments } from "@/lib/chat/attachments";
 import { requestAttachments } from "@/lib/chat/build-request";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
@@ -28,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!rules.ok) return jsonError(400, "invalid_request", describeViolation(rules.error));
 
   const apiKey = resolveApiKey(request.headers.get(USER_API_KEY_HEADER));
-  if (!apiKey) return jsonError(401, "no_api_key", t("errors.no_api_key"));
+  if (!apiKey) return jsonError(401, "no_api_key", errorWords("errors.no_api_key"));
 
   const budget = await checkTokenBudget(request);
   if (!budget.ok) return budget.response;
