@@ -76,7 +76,15 @@ export function errorWords(key: Key, values?: Values): { message: string; words:
 }
 
 /** Error codes whose sentence needs nothing from the server (no detail, no retry count). */
-const selfContained = new Set(["not_found", "no_api_key", "invalid_api_key", "overloaded", "internal", "unauthenticated", "unavailable"]);
+const selfContained = new Set([
+  "not_found",
+  "no_api_key",
+  "invalid_api_key",
+  "overloaded",
+  "internal",
+  "unauthenticated",
+  "unavailable",
+]);
 
 /**
  * The sentence for an error answer in the page's language: from its words when they name a

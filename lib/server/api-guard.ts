@@ -89,7 +89,8 @@ function refuseCrossSiteOrNonJson(request: NextRequest): Response | undefined {
   if (origin !== null && hostOf(origin) !== host?.toLowerCase()) {
     return problem(403, "forbidden", errorWords("limits.crossSite"));
   }
-  if (request.headers.get("sec-fetch-site") === "cross-site") return problem(403, "forbidden", errorWords("limits.crossSite"));
+  if (request.headers.get("sec-fetch-site") === "cross-site")
+    return problem(403, "forbidden", errorWords("limits.crossSite"));
   const declared = request.headers.get("content-length");
   const hasBody = request.method !== "DELETE" || (declared !== null && declared !== "0");
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -105,6 +106,11 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
-function problem(status: number, code: ErrorCode, message: ErrorMessage, headers: Record<string, string> = {}): Response {
+function problem(
+  status: number,
+  code: ErrorCode,
+  message: ErrorMessage,
+  headers: Record<string, string> = {},
+): Response {
   return jsonError(status, code, message, { headers });
 }

@@ -117,7 +117,8 @@ async function callApi(
   const json = parsed?.ok ? parsed.value : undefined;
   if (response.ok) return { ok: true, value: json };
   const failure = errorBodySchema.safeParse(json);
-  if (failure.success) return { ok: false, error: { code: failure.data.error.code, message: wordError(failure.data.error) } };
+  if (failure.success)
+    return { ok: false, error: { code: failure.data.error.code, message: wordError(failure.data.error) } };
   console.error(`[shares] ${method} ${path} answered ${response.status} without an error body`);
   return { ok: false, error: { code: "internal", message: t("errors.internal") } };
 }

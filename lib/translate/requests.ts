@@ -84,7 +84,8 @@ export function buildTranslationRequests(input: {
   if (input.source.trim() === "") return { ok: false, error: t("translate.noSource") };
   if (input.languages.length === 0) return { ok: false, error: t("translate.noTargets") };
   const same = input.languages.find((language) => isSourceLanguage(language, input.values[INPUT_LANGUAGE]));
-  if (same) return { ok: false, error: t("translate.sameAsSource", { language: languageLabel(same, currentLocale()) }) };
+  if (same)
+    return { ok: false, error: t("translate.sameAsSource", { language: languageLabel(same, currentLocale()) }) };
   const { system, messages, parameters } = input.template;
   const snapshot: PromptSnapshot = { system, messages, parameters, variables: input.values };
   const requests: TranslationRequest[] = [];
