@@ -55,7 +55,7 @@ export function TranscriptDropZone() {
       window.removeEventListener("dragover", onOver);
       window.removeEventListener("drop", onDrop);
     };
-  }, []);
+  }, [t]);
 
   return dragging ? (
     <div className="pointer-events-none fixed inset-3 z-50 flex items-center justify-center rounded-xl border-2 border-dashed border-accent bg-bg/85">

@@ -195,6 +195,10 @@ export const en = {
       "It may have been revoked by the person who shared it, or the link is incomplete. Check the link with whoever sent it.",
     toPlayground: "Go to the playground",
   },
+  notFound: {
+    title: "This page does not exist",
+    body: "Check the address, or start again from the playground.",
+  },
   /** Why a part is shown as plain text rather than formatted (lib/render/limits.ts). */
   plainText: {
     too_large: "Shown as plain text: too long to format.",

@@ -196,6 +196,10 @@ export const ko: Messages = {
     notFoundBody: "공유한 사람이 취소했거나 링크가 잘렸을 수 있습니다. 링크를 보낸 사람에게 확인해 보세요.",
     toPlayground: "Playground로 이동",
   },
+  notFound: {
+    title: "없는 페이지입니다",
+    body: "주소를 확인하거나 Playground에서 다시 시작하세요.",
+  },
   plainText: {
     too_large: "일반 텍스트로 표시: 너무 길어서 서식을 적용할 수 없습니다.",
     too_deep: "일반 텍스트로 표시: 중첩이 너무 깊어 서식을 적용할 수 없습니다.",

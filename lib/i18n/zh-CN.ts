@@ -194,6 +194,10 @@ export const zhCN: Messages = {
     notFoundBody: "它可能已被分享者撤销，或者链接不完整。请向发送链接的人确认。",
     toPlayground: "前往 Playground",
   },
+  notFound: {
+    title: "页面不存在",
+    body: "请检查地址，或回到 Playground 重新开始。",
+  },
   plainText: {
     too_large: "以纯文本显示：内容太长，无法格式化。",
     too_deep: "以纯文本显示：嵌套太深，无法格式化。",

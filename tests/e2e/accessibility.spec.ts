@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
+import type { AxeResults } from "axe-core";
 import { fake } from "./fake.ts";
 import { chooseLocale, createNeutralShare, uiLocales } from "./locale.ts";
 
@@ -12,22 +13,23 @@ import { chooseLocale, createNeutralShare, uiLocales } from "./locale.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-type Violation = { id: string; impact: string | null; help: string; targets: string[] };
+type Violation = { id: string; impact: string | null | undefined; help: string; targets: string[] };
 
 async function seriousViolations(page: Page, scope?: string): Promise<Violation[]> {
   // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<any> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } })
+      .axe;
     const context = selector ? { include: [selector] } : document;
     const result = await axe.run(context, { resultTypes: ["violations"] });
-    return (result.violations as any[])
+    return result.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
       .map((violation) => ({
         id: violation.id,
         impact: violation.impact,
         help: violation.help,
-        targets: violation.nodes.slice(0, 5).map((node: { target: string[] }) => node.target.join(" ")),
+        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
       }));
   }, scope);
 }

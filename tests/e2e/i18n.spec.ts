@@ -13,7 +13,7 @@ for (const { locale, lang, messages } of uiLocales.filter(({ locale }) => locale
     const id = await createNeutralShare(request);
     await chooseLocale(context, locale);
     const leftovers = englishLeftovers(messages);
-    for (const path of ["/", "/translate", "/compare", `/s/${id}`]) {
+    for (const path of ["/", "/translate", "/compare", `/s/${id}`, "/no-such-page"]) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expect(page.getByRole("main")).toBeVisible();
