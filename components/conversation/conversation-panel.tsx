@@ -63,7 +63,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
               onRegenerate={regenerate}
             />,
           ])}
-          <InsertMessageButton index={messages.length} label={t("conversation.insertEnd")} />
+          <InsertMessageButton index={messages.length} label={t("conversation.insertEnd")} atEnd />
           {running ? <StreamingMessage /> : null}
         </ol>
       </fieldset>

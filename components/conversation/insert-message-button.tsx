@@ -12,9 +12,12 @@ import { useWorkspace } from "@/lib/store/workspace-store";
 export const InsertMessageButton = memo(function InsertMessageButton({
   index,
   label,
+  atEnd = false,
 }: {
   index: number;
+  /** Says where the message goes; it starts with the visible text, which names what the button does. */
   label: string;
+  atEnd?: boolean;
 }) {
   const t = useTranslations();
   return (
@@ -28,9 +31,9 @@ export const InsertMessageButton = memo(function InsertMessageButton({
           const before = messages[index - 1];
           insertMessage(index, before?.role === "user" ? "assistant" : "user");
         }}
-        className="rounded-full px-2 text-xs text-muted opacity-40 hover:bg-surface-2 hover:opacity-100 focus-visible:opacity-100 disabled:invisible"
+        className="rounded-full px-2 text-xs text-muted hover:bg-surface-2 hover:text-fg disabled:invisible"
       >
-        + {t("conversation.insert")}
+        + {t(atEnd ? "conversation.add" : "conversation.insert")}
       </button>
     </li>
   );
