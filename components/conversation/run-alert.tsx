@@ -1,7 +1,9 @@
 import { Button } from "@/components/ui/button";
 import type { FailureView } from "@/lib/chat/failure";
 import { messages as t } from "@/lib/i18n";
+import { useSettings } from "@/lib/store/settings-store";
 
+/** A failed run: what happened, and the one action that can help (Retry, or Settings for a rejected key). */
 export function RunAlert({ failure, onRetry }: { failure: FailureView; onRetry?: () => void }) {
   return (
     <div
@@ -10,7 +12,11 @@ export function RunAlert({ failure, onRetry }: { failure: FailureView; onRetry?:
       className="flex items-start justify-between gap-3 rounded-lg border border-danger/40 bg-danger/10 p-3 text-sm text-fg"
     >
       <p>{failure.message}</p>
-      {onRetry ? (
+      {failure.code === "invalid_api_key" ? (
+        <Button size="sm" variant="secondary" onClick={() => useSettings.getState().setDialogOpen(true)}>
+          {t.settings.open}
+        </Button>
+      ) : onRetry ? (
         <Button size="sm" variant="secondary" onClick={onRetry}>
           {t.message.retry}
         </Button>

@@ -111,6 +111,10 @@ export const en = {
     unpriced: "{n} without a price",
     summaryTokens: "{prompt} in / {completion} out",
     summaryTtft: "first token {ms}",
+    edited: "Edited since this run: the usage is of the answer as generated",
+    continued: "Continuation only: the usage is of the last continuation",
+    forEditedAnswer: "Answer #{n}, edited since this run: the usage is of the answer as generated",
+    forContinuedAnswer: "Answer #{n}, continued: the usage is of the last continuation",
   },
   settings: {
     open: "Settings",
@@ -418,6 +422,7 @@ export const en = {
     oneVersionOnly: "Save again after a change to compare versions.",
     system: "System message",
     messageAt: "Message {n}",
+    composer: "Next message (composer)",
     roleChange: "role {before} → {after}",
     parameter: "Parameter {name}",
     variable: "Variable {name}",
