@@ -374,6 +374,11 @@ export const en = {
     previewLabel: "Rendered prompt",
     previewEmpty: "Nothing to preview yet.",
     previewMissing: "Highlighted placeholders have no value yet.",
+    treatAsLiteral: "Treat braces as literal",
+    treatAsLiteralIn: "Treat braces as literal in {where}",
+    mustache: "{where} has {names}, written as in Mustache: here {{ is a literal brace, so they are sent as typed.",
+    convertMustache: "Convert to {name}",
+    convertMustacheIn: "Convert to {name} in {where}",
   },
   prompts: {
     presets: "Presets",

@@ -19,11 +19,6 @@ export function savedSnapshotOf(workspace: Workspace): SavedSnapshot {
   };
 }
 
-/** A saved snapshot as Run would send it: its composer, if any, as the last user message. */
-export function runnableSavedSnapshot(snapshot: SavedSnapshot): PromptSnapshot {
-  return runnableSnapshot({ ...snapshot, composer: snapshot.composer ?? "" });
-}
-
 /**
  * Whether nothing was edited between two snapshots of one workspace. The workspace store replaces
  * what changes, so unchanged parts keep their identity; for equal content across edits, see
