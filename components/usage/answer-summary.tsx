@@ -30,8 +30,8 @@ export function AnswerSummary({
   ].filter((part): part is string => part !== null);
   return (
     <p className="text-xs text-muted tabular-nums" data-usage-of={state ?? "answer"}>
-      {state ? <span className="font-medium text-warning">{t.usage[state]}: </span> : null}
-      {parts.join(" · ")}
+      {state ? <span className="font-medium text-warning">{t.usage[state]}</span> : null}
+      {(state ? [""] : []).concat(parts).join(" · ")}
     </p>
   );
 }

@@ -19,6 +19,9 @@ function composer(page: Page) {
   return page.getByRole("textbox", { name: "User message", exact: true });
 }
 
+// Several runs and reloads each, on a loaded machine.
+test.beforeEach(() => test.slow());
+
 async function savePrompt(page: Page, name?: string) {
   await page.getByRole("button", { name: "Save prompt" }).click();
   const dialog = page.getByRole("dialog", { name: "Save prompt" });
@@ -84,14 +87,14 @@ test("Continue extends the edited answer, and its usage line says what it descri
   await page.getByRole("textbox", { name: "Message 2 (Assistant) text" }).fill("Once upon a time");
   await answer.getByRole("button", { name: "Done" }).click();
   await expect(answer.locator("[data-usage-of]")).toHaveAttribute("data-usage-of", "edited");
-  await expect(answer).toContainText("Edited since this run");
+  await expect(answer).toContainText("Edited after this run");
 
   await page.getByRole("button", { name: "Run" }).click();
   await expect(answer).toContainText("Once upon a time You said: Write a story");
   await expect(answers(page)).toHaveCount(1);
   await expect(messageItems(page)).toHaveCount(2);
   await expect(answer.locator("[data-usage-of]")).toHaveAttribute("data-usage-of", "continued");
-  await expect(answer).toContainText("Continuation only");
+  await expect(answer).toContainText("Continued (usage of the last continuation only)");
 
   const requests = await fake.chatRequests();
   expect(requests).toHaveLength(2);
