@@ -56,54 +56,66 @@ function useTemplateFixes(): Fix[] {
   });
 }
 
+function FixRow({
+  note,
+  tone,
+  action,
+  label,
+  onFix,
+}: {
+  note?: string;
+  tone: "danger" | "warning";
+  action: string;
+  label: string;
+  onFix: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {note ? <p className={tone === "danger" ? "text-danger" : "text-warning"}>{note}</p> : null}
+      <Button size="sm" variant="secondary" aria-label={label} onClick={onFix}>
+        {action}
+      </Button>
+    </div>
+  );
+}
+
 /**
  * Template errors and Mustache-style variables where the user can find them, each with its fix:
  * "Treat braces as literal" doubles the braces that break the text (JSON pasted into a prompt),
  * "Convert to {name}" rewrites `{{name}}` for this dialect. `errorsOnly` shows the error fixes
- * alone, as under a refused run.
+ * alone, as under a refused run, where the error is already said.
  */
 export function TemplateFixes({ errorsOnly = false, onApplied }: { errorsOnly?: boolean; onApplied?: () => void }) {
   const fixes = useTemplateFixes().filter((fix) => !errorsOnly || fix.problem);
   if (fixes.length === 0) return null;
+  const fix = (apply: (text: string) => void, text: string) => () => {
+    apply(text);
+    onApplied?.();
+  };
   return (
     <ul className="space-y-2 text-xs">
       {fixes.map(({ key, where, problem, mustache, apply }) => (
         <li key={key} className="space-y-1" data-template-fix={key}>
           {problem ? (
-            <div className="flex flex-wrap items-center gap-2">
-              {errorsOnly ? null : (
-                <p className="text-danger">{format(t.variables.templateError, { where, message: problem.message })}</p>
-              )}
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={format(t.variables.treatAsLiteralIn, { where })}
-                onClick={() => {
-                  apply(problem.fixed);
-                  onApplied?.();
-                }}
-              >
-                {t.variables.treatAsLiteral}
-              </Button>
-            </div>
+            <FixRow
+              tone="danger"
+              note={errorsOnly ? undefined : format(t.variables.templateError, { where, message: problem.message })}
+              action={t.variables.treatAsLiteral}
+              label={format(t.variables.treatAsLiteralIn, { where })}
+              onFix={fix(apply, problem.fixed)}
+            />
           ) : null}
           {mustache && !errorsOnly ? (
-            <div className="flex flex-wrap items-center gap-2">
-              <p className="text-warning">
-                {format(t.variables.mustache, { where, names: mustache.names.map((name) => `{{${name}}}`).join(", ") })}
-              </p>
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={format(t.variables.convertMustacheIn, { where })}
-                onClick={() => {
-                  apply(mustache.converted);
-                  onApplied?.();
-                }}
-              >
-                {t.variables.convertMustache}
-              </Button>
-            </div>
+            <FixRow
+              tone="warning"
+              note={format(t.variables.mustache, {
+                where,
+                names: mustache.names.map((name) => `{{${name}}}`).join(", "),
+              })}
+              action={t.variables.convertMustache}
+              label={format(t.variables.convertMustacheIn, { where })}
+              onFix={fix(apply, mustache.converted)}
+            />
           ) : null}
         </li>
       ))}
