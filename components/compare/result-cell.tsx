@@ -5,7 +5,13 @@ import { estimateCost } from "@/lib/mistral/prices";
 
 /** The judge's verdict on an answer, beside the check's: pass, fail, or an error (never a pass). */
 function JudgeVerdict({ judge }: { judge: JudgeResult }) {
-  const outcome = judge.verdict ? (judge.verdict.pass ? "pass" : "fail") : judge.status === "stopped" ? "stopped" : "error";
+  const outcome = judge.verdict
+    ? judge.verdict.pass
+      ? "pass"
+      : "fail"
+    : judge.status === "stopped"
+      ? "stopped"
+      : "error";
   const usage = judge.metadata?.usage;
   const cost = usage && judge.metadata?.model ? estimateCost(judge.metadata.model, usage) : undefined;
   return (

@@ -59,7 +59,12 @@ function SummaryRow({
         {label}
       </th>
       {summaries.map((summary) => (
-        <td key={summary.id} className="px-2 py-1 data-[strong=true]:font-semibold" data-strong={strong} data-testid={testId}>
+        <td
+          key={summary.id}
+          className="px-2 py-1 data-[strong=true]:font-semibold"
+          data-strong={strong}
+          data-testid={testId}
+        >
           {children(summary)}
         </td>
       ))}
@@ -124,12 +129,7 @@ export function ResultsTable({
           </SummaryRow>
           {judged ? (
             <>
-              <SummaryRow
-                label={t.compare.judge.passRate}
-                summaries={summaries}
-                testId="judge-pass-rate"
-                strong
-              >
+              <SummaryRow label={t.compare.judge.passRate} summaries={summaries} testId="judge-pass-rate" strong>
                 {(summary) => passRateLabel(summary.judge) ?? "—"}
               </SummaryRow>
               <SummaryRow label={t.compare.judge.tokens} summaries={summaries}>
