@@ -150,7 +150,10 @@ async function judgeAnswer(
   if (limited && !attempt.last && !attempt.signal.aborted) return { retry: true, ...limited };
   const metadata = result.metadata ? { metadata: result.metadata } : {};
   if (result.status !== "done") {
-    return { retry: false, value: { status: result.status, ...(result.error ? { error: result.error } : {}), ...metadata } };
+    return {
+      retry: false,
+      value: { status: result.status, ...(result.error ? { error: result.error } : {}), ...metadata },
+    };
   }
   const verdict = parseJudgeVerdict(result.content);
   return {

@@ -49,7 +49,7 @@ export function createPlaygroundChat(options: {
 }) {
   let pending: RunRequest | undefined;
   // The transport turns an error response into an Error holding only its body; the wait asked
-  // for by a refusal (429 or 503 with `Retry-After`) is read here, before the headers are lost.
+  // for by a refusal (a 429 with `Retry-After`) is read here, before the headers are lost.
   let retryAfterMs: number | undefined;
   const chat = new Chat<PlaygroundUIMessage>({
     messageMetadataSchema: answerMetadataSchema,

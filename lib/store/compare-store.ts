@@ -199,7 +199,16 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
     persistOptions({
       key: "compare",
       version: COMPARE_VERSION,
-      partialize: ({ variants, userMessage, values, answers, cases, results, concurrency, judge }): PersistedCompare => ({
+      partialize: ({
+        variants,
+        userMessage,
+        values,
+        answers,
+        cases,
+        results,
+        concurrency,
+        judge,
+      }): PersistedCompare => ({
         variants,
         userMessage,
         values,

@@ -47,7 +47,7 @@ function variant(id: string, model: string, n: number) {
 /** The Compare page's stored state: the variants, `cases` cases expecting their own number. */
 function compareState(cases: number, variants: readonly string[]) {
   return {
-    version: 1,
+    version: 2,
     state: {
       variants: variants.map((model, i) => variant(`v${i + 1}`, model, i + 1)),
       userMessage: "Case {n}",
@@ -61,6 +61,7 @@ function compareState(cases: number, variants: readonly string[]) {
       })),
       results: {},
       concurrency: CONCURRENCY,
+      judge: { enabled: false, model: "mistral-small-latest", rubric: "" },
     },
   };
 }
@@ -111,7 +112,8 @@ export async function measureCompareCases(): Promise<CompareBench> {
           { role: "system", content: "Repeat the case." },
           { role: "user", content: "Case 10" },
         ],
-        parameters: variant("v", VARIANTS[0] ?? "", 1).parameters,
+        // As the request builder sends the workspace's parameters: no prediction, no prompt mode.
+        parameters: { ...variant("v", VARIANTS[0] ?? "", 1).parameters, prediction: null, promptMode: null },
       }),
       format: "ui-message-stream",
     };

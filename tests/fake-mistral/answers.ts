@@ -208,7 +208,11 @@ function judgeVerdict(request: ChatRequest): { pass: boolean; reason: string } {
     .join("\n");
   const rubric = system.split("Rubric:").slice(1).join("Rubric:");
   const lastUser = [...request.messages].reverse().find((m) => m.role === "user");
-  const answer = messageText(lastUser?.content ?? "").split("Answer:").slice(1).join("Answer:").toLowerCase();
+  const answer = messageText(lastUser?.content ?? "")
+    .split("Answer:")
+    .slice(1)
+    .join("Answer:")
+    .toLowerCase();
   const phrases = [...rubric.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
   const missing = phrases.find((phrase) => !answer.includes(phrase.toLowerCase()));
   if (missing !== undefined) return { pass: false, reason: `The answer does not mention "${missing}".` };
