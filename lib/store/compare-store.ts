@@ -37,6 +37,7 @@ const persistedSchema = z.object({
   judge: judgeSettingsSchema.catch(defaultJudge),
 });
 export type PersistedCompare = z.infer<typeof persistedSchema>;
+const persistedKeys = Object.keys(persistedSchema.shape) as (keyof PersistedCompare)[];
 
 export const COMPARE_VERSION = 2;
 
@@ -199,25 +200,9 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
     persistOptions({
       key: "compare",
       version: COMPARE_VERSION,
-      partialize: ({
-        variants,
-        userMessage,
-        values,
-        answers,
-        cases,
-        results,
-        concurrency,
-        judge,
-      }): PersistedCompare => ({
-        variants,
-        userMessage,
-        values,
-        answers,
-        cases,
-        results,
-        concurrency,
-        judge,
-      }),
+      // Exactly the fields of the persisted schema: never what is in flight, never the actions.
+      partialize: (state): PersistedCompare =>
+        Object.fromEntries(persistedKeys.map((key) => [key, state[key]])) as PersistedCompare,
       migrate: migrateCompare,
     }),
   ),
