@@ -23,6 +23,7 @@ import { AnswerDiff } from "./answer-diff";
 import { CaseRunControls } from "./case-run-controls";
 import { ComparisonActions } from "./comparison-actions";
 import { CaseResults } from "./case-results";
+import { JudgeSettings } from "./judge-settings";
 import { TestCases } from "./test-cases";
 import { VariantCard } from "./variant-card";
 
@@ -142,6 +143,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
       </div>
       <AnswerDiff variants={variants} />
       <TestCases variables={variables} />
+      <JudgeSettings list={list} disabled={busy} />
       <CaseRunControls serverHasKey={serverHasKey} />
       {hasCases ? <CaseResults variants={variants} /> : null}
     </div>
