@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
 import { useRunNotice } from "@/lib/store/run-notice-store";
@@ -13,6 +13,7 @@ import { RunAlert } from "./run-alert";
 import { isRunShortcut } from "./run-shortcut";
 import { StreamingMessage } from "./streaming-message";
 import { SystemMessageEditor } from "./system-message-editor";
+import { useFocusToolResult } from "./use-focus-tool-result";
 import { useFollowLatest } from "./use-follow-latest";
 import { useRunError, useRunning } from "./use-run-state";
 
@@ -29,6 +30,8 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   const failureSource = notice ?? (running ? null : (error ?? null));
   const failure = notice ?? (running ? null : describeRunError(error));
   const { latest, composer, detached, jump } = useFollowLatest({ running, failure: failureSource });
+  const list = useRef<HTMLOListElement>(null);
+  useFocusToolResult(running, list);
   const last = messages.at(-1);
   // A cut-off answer is run again from scratch, not continued.
   const retry = last?.role === "assistant" && last.status === "interrupted" ? regenerate : run;
@@ -49,7 +52,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
           at once, without rendering any of them again. */}
       <div ref={latest} className="flex min-w-0 flex-col gap-3">
         <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
-          <ol className="space-y-2" aria-label={t.conversation.listLabel}>
+          <ol ref={list} className="space-y-2" aria-label={t.conversation.listLabel}>
             {messages.map((message, index) => [
               <InsertMessageButton
                 key={`insert-${message.id}`}

@@ -10,7 +10,7 @@ import { TranslateLink } from "@/components/translate/translate-link";
 /** The playground's header buttons: one row, which scrolls sideways where the window is narrow. */
 export function HeaderActions({ serverHasKey }: { serverHasKey: boolean }) {
   return (
-    <div className="-m-1 ml-auto flex min-w-0 items-center gap-2 overflow-x-auto p-1 whitespace-nowrap *:shrink-0 lg:flex-wrap lg:overflow-visible">
+    <div className="ml-auto flex min-w-0 items-center gap-2 overflow-x-auto px-1 py-1 whitespace-nowrap *:shrink-0 lg:flex-wrap lg:overflow-visible">
       <PromptActions />
       <ViewCodeButton />
       <TranslateLink />
