@@ -139,7 +139,7 @@ export const en = {
     titleSaved: "Title saved.",
     explainer:
       "Anyone with the link can read this snapshot and open a copy in their own playground. Later changes here do not change it.",
-    tokenNote: "Only this browser can rename or revoke it, from My shares.",
+    tokenNote: "Rename or revoke it later from My shares, in this browser or wherever you sign in to the same account.",
     done: "Done",
     retry: "Try again",
     myShares: "My shares",

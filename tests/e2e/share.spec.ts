@@ -203,7 +203,7 @@ test("My shares renames a share and asks before revoking it, on a phone and by k
   const id = url.split("/").at(-1) ?? "";
   const dialog = page.getByRole("dialog", { name: "Share this conversation" });
   // The dialog's promise, which My shares now keeps.
-  await expect(dialog).toContainText("Only this browser can rename or revoke it, from My shares.");
+  await expect(dialog).toContainText("Rename or revoke it later from My shares");
   await dialog.getByRole("button", { name: "Done" }).click();
 
   await page.getByRole("button", { name: "My shares" }).click();
