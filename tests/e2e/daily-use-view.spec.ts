@@ -43,40 +43,40 @@ function placement(element: Locator) {
   });
 }
 
-/** The last line of the answer that has arrived. */
-function lastLine(page: Page) {
-  return streaming(page)
-    .getByText(/^Line \d+ of the answer\.$/)
-    .last();
+/** The answer, streaming or done: its end is what must stay in view. */
+function latestAnswer(page: Page) {
+  return page.locator('li[aria-busy="true"], li[data-role="assistant"]').last();
 }
 
-/** Fifty lines of answer, so that it grows past the window while it streams. */
-const LONG_ANSWER = Array.from({ length: 50 }, (_, i) => `Line ${i + 1} of the answer.\n\n`);
+/** Forty lines of answer, so that it grows past the window while it streams. */
+const LONG_ANSWER = Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of the answer.\n\n`);
 
 test.describe("following the answer", () => {
   test("Run brings the streaming answer into view above the composer and follows it to the end", async ({ page }) => {
+    test.slow(); // a long answer, streamed slowly
     await makeTallConversation(page);
     await fake.script({ chunks: LONG_ANSWER });
-    await fake.fault({ kind: "slow", chunkDelayMs: 250 });
-    await composer(page).fill("Tell me fifty lines.");
+    await fake.fault({ kind: "slow", chunkDelayMs: 200 });
+    await composer(page).fill("Tell me forty lines.");
     await page.getByRole("button", { name: "Run" }).click();
 
     await expect(streaming(page)).toContainText("Line 2 of the answer.");
     await expect.poll(() => placement(streaming(page))).toBe("in view");
     // Still followed once the answer is longer than the room above the composer.
     await expect(streaming(page)).toContainText("Line 20 of the answer.");
-    await expect.poll(() => placement(lastLine(page))).toBe("in view");
+    await expect.poll(() => placement(latestAnswer(page))).toBe("in view");
 
     await expect(answers(page)).toHaveCount(1);
-    await expect.poll(() => placement(answers(page).getByText("Line 50 of the answer."))).toBe("in view");
+    await expect.poll(() => placement(answers(page).getByText("Line 40 of the answer."))).toBe("in view");
     await expect(page.getByRole("button", { name: "Jump to latest" })).toHaveCount(0);
   });
 
   test("scrolling up stops following and offers Jump to latest, which follows again", async ({ page }) => {
+    test.slow(); // a long answer, streamed slowly
     await makeTallConversation(page);
     await fake.script({ chunks: LONG_ANSWER });
-    await fake.fault({ kind: "slow", chunkDelayMs: 250 });
-    await composer(page).fill("Tell me fifty lines.");
+    await fake.fault({ kind: "slow", chunkDelayMs: 200 });
+    await composer(page).fill("Tell me forty lines.");
     await page.getByRole("button", { name: "Run" }).click();
     await expect(streaming(page)).toContainText("Line 3 of the answer.");
 
@@ -93,7 +93,7 @@ test.describe("following the answer", () => {
     await jump.click();
     await expect(jump).toHaveCount(0);
     await expect(streaming(page)).toContainText("Line 20 of the answer.");
-    await expect.poll(() => placement(lastLine(page))).toBe("in view");
+    await expect.poll(() => placement(latestAnswer(page))).toBe("in view");
     await expect(answers(page)).toHaveCount(1);
   });
 
