@@ -44,8 +44,13 @@ export function useFollowLatest({ running, failure }: { running: boolean; failur
     if (revealRequest > 0) reveal();
   }, [revealRequest, reveal]);
 
-  // Scrolling up while an answer streams detaches; reaching the end again reattaches.
+  // While a run is followed, every growth of the conversation (the streaming text) is followed.
+  // Scrolling up during the run detaches; reaching the end again reattaches. Both listeners share
+  // `following`, so a growth measured in the same frame as the user's scroll does not undo it.
   useEffect(() => {
+    const element = latest.current;
+    if (!element) return;
+    let following = running && !detached;
     let lastY = window.scrollY;
     const onScroll = () => {
       const end = latest.current?.getBoundingClientRect();
@@ -54,19 +59,20 @@ export function useFollowLatest({ running, failure }: { running: boolean; failur
       lastY = window.scrollY;
       if (!end || !pinned) return;
       if (end.bottom <= Math.min(pinned.top, window.innerHeight) + SLACK) setDetached(false);
-      else if (movedUp && running) setDetached(true);
+      else if (movedUp && running) {
+        following = false;
+        setDetached(true);
+      }
     };
+    const observer = new ResizeObserver(() => {
+      if (following) reveal();
+    });
     window.addEventListener("scroll", onScroll, { passive: true });
-    return () => window.removeEventListener("scroll", onScroll);
-  }, [running]);
-
-  // While following a run, every growth of the conversation (the streaming text, its end) is followed.
-  useEffect(() => {
-    const element = latest.current;
-    if (!running || detached || !element) return;
-    const observer = new ResizeObserver(reveal);
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      observer.disconnect();
+    };
   }, [running, detached, reveal]);
 
   const jump = useCallback(() => {
