@@ -2,7 +2,7 @@
 
 import { useCallback, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
+import { continuingAnswerId, describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
 import { useRunNotice } from "@/lib/store/run-notice-store";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
@@ -32,10 +32,16 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   const { latest, composer, detached, jump } = useFollowLatest({ running, failure: failureSource });
   const list = useRef<HTMLOListElement>(null);
   useFocusToolResult(running, list);
+  const lastRun = useRunNotice((s) => s.lastRun);
   const last = messages.at(-1);
-  // A cut-off answer is run again from scratch, not continued.
-  const retry = last?.role === "assistant" && last.status === "interrupted" ? regenerate : run;
-  const canRetry = failure !== null && failure.code !== "invalid_request" && failure.code !== "no_api_key";
+  // A cut-off answer is run again from scratch, not continued; a failed regeneration is retried as one.
+  const retry =
+    lastRun === "regenerate" || (last?.role === "assistant" && last.status === "interrupted") ? regenerate : run;
+  // A rejected key is fixed in Settings, not by running again.
+  const canRetry = failure !== null && !["invalid_request", "no_api_key", "invalid_api_key"].includes(failure.code);
+  // While an answer is continued, it streams in its own place.
+  const continuing = running ? continuingAnswerId() : undefined;
+  const continued = continuing === undefined ? undefined : messages.find((m) => m.id === continuing);
 
   return (
     // Ctrl/⌘+Enter runs from the composer and the message editors, never from a dialog.
@@ -53,22 +59,28 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
       <div ref={latest} className="flex min-w-0 flex-col gap-3">
         <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
           <ol ref={list} className="space-y-2" aria-label={t.conversation.listLabel}>
-            {messages.map((message, index) => [
-              <InsertMessageButton
-                key={`insert-${message.id}`}
-                index={index}
-                label={format(t.conversation.insertBefore, { n: index + 1 })}
-              />,
-              <MessageItem
-                key={message.id}
-                message={message}
-                position={index + 1}
-                isLastAnswer={index === lastAnswerIndex && index === messages.length - 1}
-                onRegenerate={regenerate}
-              />,
-            ])}
+            {messages.map((message, index) =>
+              message === continued ? (
+                <StreamingMessage key={message.id} prefix={continued.content} />
+              ) : (
+                [
+                  <InsertMessageButton
+                    key={`insert-${message.id}`}
+                    index={index}
+                    label={format(t.conversation.insertBefore, { n: index + 1 })}
+                  />,
+                  <MessageItem
+                    key={message.id}
+                    message={message}
+                    position={index + 1}
+                    isLastAnswer={index === lastAnswerIndex && index === messages.length - 1}
+                    onRegenerate={regenerate}
+                  />,
+                ]
+              ),
+            )}
             <InsertMessageButton index={messages.length} label={t.conversation.insertEnd} />
-            {running ? <StreamingMessage /> : null}
+            {running && !continued ? <StreamingMessage /> : null}
           </ol>
         </fieldset>
         {failure ? <RunAlert failure={failure} onRetry={canRetry ? retry : undefined} /> : null}
