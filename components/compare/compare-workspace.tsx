@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo } from "react";
 import { RunAlert } from "@/components/conversation/run-alert";
+import { isRunShortcut } from "@/components/conversation/run-shortcut";
 import { useModelList } from "@/components/parameters/use-model-list";
 import { SettingsButton } from "@/components/settings/settings-dialog";
 import { Button } from "@/components/ui/button";
@@ -88,7 +89,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
             placeholder={t.compare.userMessagePlaceholder}
             onChange={(event) => setUserMessage(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !running) {
+              if (isRunShortcut(event) && !running) {
                 event.preventDefault();
                 runVariants({ serverHasKey });
               }
