@@ -4,6 +4,7 @@ import { Children, isValidElement, memo, type ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import ReactMarkdown, { type Components } from "react-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
+import { cn } from "@/lib/cn";
 import { useTranslations } from "next-intl";
 import { checkMarkdown } from "@/lib/render/markdown-limits";
 import { rehypePlugins, remarkPlugins } from "@/lib/render/markdown-plugins";
@@ -19,11 +20,21 @@ function textOf(node: ReactNode): string {
     .join("");
 }
 
+const scrollArea =
+  "overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
+
 function CodeBlock({ children }: { children?: ReactNode }) {
   const t = useTranslations();
   return (
     <div className="group relative">
-      <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 text-[13px] leading-snug">{children}</pre>
+      <pre
+        role="region"
+        aria-label={t("message.codeBlock")}
+        tabIndex={0}
+        className={cn("rounded-md bg-surface-2 p-3 text-[13px] leading-snug", scrollArea)}
+      >
+        {children}
+      </pre>
       <CopyButton
         text={textOf(children)}
         label={t("message.copyCode")}
@@ -33,8 +44,20 @@ function CodeBlock({ children }: { children?: ReactNode }) {
   );
 }
 
+function ScrollingTable({ children }: { children?: ReactNode }) {
+  const t = useTranslations();
+  return (
+    <div role="region" aria-label={t("message.table")} tabIndex={0} className={cn("max-w-full", scrollArea)}>
+      <table>{children}</table>
+    </div>
+  );
+}
+
 const components: Components = {
+  // Code and tables scroll inside their message, never widening the page; a region that
+  // scrolls takes the focus, so the keyboard can scroll it too.
   pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
+  table: ({ children }) => <ScrollingTable>{children}</ScrollingTable>,
   a: ({ children, href }) => (
     <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-accent underline">
       {children}

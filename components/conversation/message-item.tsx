@@ -40,7 +40,6 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
   const [attachError, setAttachError] = useState<string | null>(null);
   const addAttachments = (attachments: Parameters<typeof addMessageAttachments>[1]) =>
     addMessageAttachments(message.id, attachments);
-  const responseFormat = useWorkspace((s) => s.parameters.responseFormat);
   const selected = useSession((s) => s.selectedAnswerId === message.id);
   const [editing, setEditing] = useState(false);
   const roleLabel = t(`roles.${message.role}`);
@@ -50,10 +49,11 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
   const toolCalls = message.role === "assistant" ? (message.toolCalls ?? []) : [];
   // Mistral takes text or tool calls, not both: a tool-call message shows text only if it has some.
   const showTextarea = toolCalls.length === 0 || message.content !== "";
+  // An answer is checked against the format it was run with, not the one set now.
+  const responseFormat = message.role === "assistant" ? message.responseFormat : undefined;
   const jsonCheck = useMemo(
-    () =>
-      message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined,
-    [message.role, message.content, responseFormat],
+    () => (responseFormat && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined),
+    [message.content, responseFormat],
   );
 
   return (
@@ -155,7 +155,7 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
           aria-label={t("message.showUsage", { n: position })}
           onClick={() => useSession.getState().selectAnswer(message.id)}
         >
-          <AnswerSummary metadata={message.metadata} />
+          <AnswerSummary metadata={message.metadata} edited={message.edited} continued={message.continued} />
         </button>
       ) : null}
     </li>

@@ -1,14 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { continuedText } from "@/lib/workspace/snapshot";
 import { StreamingMarkdown } from "./streaming-markdown";
 import { ThinkingBlock } from "./thinking-block";
 import { useStreamedReasoning, useStreamedText } from "./use-run-state";
 
-/** The answer while it streams; it joins the conversation as an editable message when done. */
-export function StreamingMessage() {
+/**
+ * The answer while it streams; it joins the conversation as an editable message when done. A
+ * continued answer streams after its `prefix`, the text it had.
+ */
+export function StreamingMessage({ prefix }: { prefix?: string }) {
   const t = useTranslations();
-  const text = useStreamedText();
+  const streamed = useStreamedText();
+  const text = prefix === undefined ? streamed : continuedText(prefix, streamed);
   const reasoning = useStreamedReasoning();
   return (
     <li

@@ -14,11 +14,13 @@ export function ModelSelect({
   onChange,
   list,
   current,
+  label,
 }: {
   value: string;
   onChange: (id: string) => void;
   list: ModelList | undefined;
   current: ChatModel | undefined;
+  label?: string;
 }) {
   const t = useTranslations();
   const id = useId();
@@ -27,7 +29,7 @@ export function ModelSelect({
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-muted">
-        {t("parameters.model")}
+        {label ?? t("parameters.model")}
       </label>
       <select id={id} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
         {known ? null : <option value={value}>{value}</option>}

@@ -86,7 +86,16 @@ export function TokenUsagePanel() {
       <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{t("usage.heading")}</h2>
       {selected?.metadata ? (
         <>
-          <p className="text-xs text-muted">{t("usage.forAnswer", { n: position })}</p>
+          <p className="text-xs text-muted">
+            {t(
+              selected.edited
+                ? "usage.forEditedAnswer"
+                : selected.continued
+                  ? "usage.forContinuedAnswer"
+                  : "usage.forAnswer",
+              { n: position },
+            )}
+          </p>
           <AnswerDetails metadata={selected.metadata} />
         </>
       ) : (
