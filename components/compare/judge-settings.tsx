@@ -36,7 +36,7 @@ export function JudgeSettings({ list, disabled }: { list: ModelList | undefined;
         </label>
       </div>
       <p className="text-xs text-muted">{t("compare.judge.hint")}</p>
-      <div className="grid gap-3 group-data-[enabled=false]:opacity-70 md:grid-cols-[minmax(12rem,18rem)_1fr]">
+      <div className="grid gap-3 md:grid-cols-[minmax(12rem,18rem)_1fr]">
         <ModelSelect
           label={t("compare.judge.model")}
           value={judge.model}
