@@ -29,6 +29,18 @@ function route(path: string, handler: Handler): string {
   return `${origin}${path}`;
 }
 
+/** An answer that sends one event and then waits, and when the server saw its connection close. */
+function endlessStream(path: string): { url: string; serverSawClose: Promise<void> } {
+  let closed!: () => void;
+  const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
+  const url = route(path, (_req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write("data: one\n\n");
+    res.on("close", closed);
+  });
+  return { url, serverSawClose };
+}
+
 /** The error a call fails with, or the error its body fails with when read. */
 async function failure(call: () => Promise<Response>): Promise<unknown> {
   try {
@@ -129,13 +141,7 @@ describe("nodeFetch", () => {
     during.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
 
-    let closed!: () => void;
-    const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
-    const streaming = route("/streaming", (_req, res) => {
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write("data: one\n\n");
-      res.on("close", closed);
-    });
+    const { url: streaming, serverSawClose } = endlessStream("/streaming");
     const midway = new AbortController();
     const response = await nodeFetch(streaming, { method: "POST", body: "{}", signal: midway.signal });
     const reader = response.body!.getReader();
@@ -146,13 +152,7 @@ describe("nodeFetch", () => {
   });
 
   it("closes the connection when the body is cancelled", async () => {
-    let closed!: () => void;
-    const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
-    const url = route("/cancel", (_req, res) => {
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write("data: one\n\n");
-      res.on("close", closed);
-    });
+    const { url, serverSawClose } = endlessStream("/cancel");
     const response = await nodeFetch(url, { method: "POST", body: "{}" });
     await response.body!.cancel();
     await serverSawClose;
