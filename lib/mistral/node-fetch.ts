@@ -1,5 +1,6 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
+import { TLSSocket } from "node:tls";
 import zlib from "node:zlib";
 
 /**
@@ -13,6 +14,8 @@ const agents = {
 
 /** Undici's `headersTimeout` and `bodyTimeout`: 300 s without a byte from Mistral fails the call. */
 const IDLE_TIMEOUT_MS = 300_000;
+/** Undici's `connectTimeout`: a new connection (TLS included) must be up within 10 s. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -111,8 +114,9 @@ function bodyStream(response: IncomingMessage, signal: AbortSignal | undefined, 
  * of it (a POST of JSON text, a streamed or JSON answer): about a millisecond less time to first
  * byte and CPU per request than undici's `fetch` (BENCHMARKS.md). It fails as undici does —
  * `TypeError("fetch failed")` with the network error as cause, `TypeError("terminated")` for a
- * body cut short, the signal's reason on abort — so the provider's retries and the error mapping
- * in `errors.ts` see the same errors. A redirect, which Mistral does not send, is left to undici.
+ * body cut short, the signal's reason on abort — after the same timeouts (10 s to connect, 300 s
+ * without a byte), so the provider's retries and the error mapping in `errors.ts` see the same
+ * errors. A redirect, which Mistral does not send, is left to undici.
  */
 export const nodeFetch: typeof fetch = (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
@@ -143,6 +147,16 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
       request.destroy(networkError("Headers or body timeout", "UND_ERR_HEADERS_TIMEOUT")),
     );
 
+    request.on("socket", (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(
+        () => request.destroy(networkError("Connect Timeout Error", "UND_ERR_CONNECT_TIMEOUT")),
+        CONNECT_TIMEOUT_MS,
+      );
+      const connected = () => clearTimeout(timer);
+      socket.once(socket instanceof TLSSocket ? "secureConnect" : "connect", connected);
+      socket.once("close", connected);
+    });
     request.on("error", (error) => {
       done();
       reject(signal?.aborted ? abortReason(signal) : fetchFailed(error));
