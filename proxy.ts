@@ -46,8 +46,8 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
 export const config = {
   matcher: [
     {
-      // Everything but build assets.
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Everything but build assets and the icon, which every page links, signed in or not.
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
       // Prefetches of pages render nothing that runs, so they need no nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },

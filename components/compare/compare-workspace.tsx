@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo } from "react";
 import { RunAlert } from "@/components/conversation/run-alert";
+import { isRunShortcut } from "@/components/conversation/run-shortcut";
 import { useModelList } from "@/components/parameters/use-model-list";
 import { SettingsButton } from "@/components/settings/settings-dialog";
 import { Button } from "@/components/ui/button";
@@ -23,6 +24,7 @@ import { AnswerDiff } from "./answer-diff";
 import { CaseRunControls } from "./case-run-controls";
 import { ComparisonActions } from "./comparison-actions";
 import { CaseResults } from "./case-results";
+import { JudgeSettings } from "./judge-settings";
 import { TestCases } from "./test-cases";
 import { VariantCard } from "./variant-card";
 
@@ -87,7 +89,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
             placeholder={t.compare.userMessagePlaceholder}
             onChange={(event) => setUserMessage(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !running) {
+              if (isRunShortcut(event) && !running) {
                 event.preventDefault();
                 runVariants({ serverHasKey });
               }
@@ -142,6 +144,7 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
       </div>
       <AnswerDiff variants={variants} />
       <TestCases variables={variables} />
+      <JudgeSettings list={list} disabled={busy} />
       <CaseRunControls serverHasKey={serverHasKey} />
       {hasCases ? <CaseResults variants={variants} /> : null}
     </div>

@@ -13,8 +13,8 @@ import { useCompare } from "@/lib/store/compare-store";
 import { useShares } from "@/lib/store/shares-store";
 
 function currentComparison(): { ok: true; value: Comparison } | { ok: false; error: FailureView } {
-  const { variants, userMessage, values, answers, cases, results } = useCompare.getState();
-  const parsed = comparisonSchema.safeParse({ variants, userMessage, values, answers, cases, results });
+  const { variants, userMessage, values, answers, cases, results, judge } = useCompare.getState();
+  const parsed = comparisonSchema.safeParse({ variants, userMessage, values, answers, cases, results, judge });
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: { code: "too_large", message: parsed.error.issues.map((i) => i.message).join(" ") } };
 }

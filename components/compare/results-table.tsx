@@ -1,51 +1,16 @@
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { formatCost, formatInteger, formatMs } from "@/components/usage/format";
 import type { TestCase } from "@/lib/compare/cases";
-import { passRateLabel, summarizeVariant, type CaseResult, type ResultTable } from "@/lib/compare/results";
+import {
+  passRateLabel,
+  summarizeVariant,
+  type CaseResult,
+  type ResultTable,
+  type VariantSummary,
+} from "@/lib/compare/results";
 import type { Variant } from "@/lib/compare/variants";
 import { messages as t } from "@/lib/i18n";
-
-function ResultCell({ result }: { result: CaseResult | undefined }) {
-  if (!result) return <span className="text-xs text-muted">{t.compare.results.notRun}</span>;
-  const verdict = result.verdict;
-  const outcome = verdict ? (verdict.pass ? "pass" : "fail") : result.status;
-  const label = verdict
-    ? verdict.pass
-      ? t.compare.results.pass
-      : t.compare.results.fail
-    : result.status === "skipped"
-      ? t.compare.results.skipped
-      : t.compare[result.status];
-  const usage = result.metadata?.usage;
-  return (
-    <div className="group flex flex-col gap-1" data-outcome={outcome}>
-      <p className="text-xs">
-        <span className="font-semibold group-data-[outcome=fail]:text-danger group-data-[outcome=pass]:text-success">
-          {label}
-        </span>
-        {verdict?.reason || result.error ? (
-          <span className="text-muted"> · {verdict?.reason ?? result.error}</span>
-        ) : null}
-      </p>
-      {result.content ? (
-        <details className="text-xs">
-          <summary className="cursor-pointer truncate text-fg">{result.content.slice(0, 120)}</summary>
-          <p className="mt-1 whitespace-pre-wrap">{result.content}</p>
-        </details>
-      ) : null}
-      {usage || result.metadata?.durationMs !== undefined ? (
-        <p className="text-xs text-muted tabular-nums">
-          {[
-            usage ? `${usage.promptTokens} in / ${usage.completionTokens} out` : null,
-            result.metadata?.durationMs !== undefined ? formatMs(result.metadata.durationMs) : null,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { ResultCell } from "./result-cell";
 
 /**
  * One case's results. Memoised on the row's results: a result arriving replaces only its own
@@ -74,6 +39,39 @@ const ResultRow = memo(function ResultRow({
   );
 });
 
+/** One figure per variant in the footer, under its label. */
+function SummaryRow({
+  label,
+  summaries,
+  testId,
+  strong = false,
+  children,
+}: {
+  label: string;
+  summaries: readonly (VariantSummary & { id: string })[];
+  testId?: string;
+  strong?: boolean;
+  children: (summary: VariantSummary) => ReactNode;
+}) {
+  return (
+    <tr>
+      <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
+        {label}
+      </th>
+      {summaries.map((summary) => (
+        <td
+          key={summary.id}
+          className="px-2 py-1 data-[strong=true]:font-semibold"
+          data-strong={strong}
+          data-testid={testId}
+        >
+          {children(summary)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
 /** One row per case, one column per variant; the summary of each variant in the footer. */
 export function ResultsTable({
   cases,
@@ -86,7 +84,11 @@ export function ResultsTable({
   results: ResultTable;
   caption?: string;
 }) {
-  const summaries = variants.map((variant) => summarizeVariant(cases.map((c) => results[c.id]?.[variant.id])));
+  const summaries = variants.map((variant) => ({
+    id: variant.id,
+    ...summarizeVariant(cases.map((c) => results[c.id]?.[variant.id])),
+  }));
+  const judged = summaries.some((summary) => summary.judge.count > 0);
   return (
     <div className="overflow-x-auto">
       <table aria-label={t.compare.results.heading} className="w-full border-collapse text-sm">
@@ -109,48 +111,35 @@ export function ResultsTable({
           ))}
         </tbody>
         <tfoot className="text-xs tabular-nums">
-          <tr>
-            <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.passRate}
-            </th>
-            {summaries.map((summary, i) => (
-              <td key={variants[i]?.id} className="px-2 py-1 font-semibold" data-testid="pass-rate">
-                {passRateLabel(summary) ?? "—"}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.tokens}
-            </th>
-            {summaries.map((summary, i) => (
-              <td key={variants[i]?.id} className="px-2 py-1">
-                {formatInteger(summary.totalTokens)}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.cost}
-            </th>
-            {summaries.map((summary, i) => (
-              <td key={variants[i]?.id} className="px-2 py-1">
-                {summary.answered > 0 ? `≈ ${formatCost(summary.cost)}` : "—"}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
-              {t.compare.results.latency}
-            </th>
-            {summaries.map((summary, i) => (
-              <td key={variants[i]?.id} className="px-2 py-1">
-                {summary.medianLatencyMs !== undefined && summary.p95LatencyMs !== undefined
-                  ? `${formatMs(summary.medianLatencyMs)} / ${formatMs(summary.p95LatencyMs)}`
-                  : "—"}
-              </td>
-            ))}
-          </tr>
+          <SummaryRow label={t.compare.results.passRate} summaries={summaries} testId="pass-rate" strong>
+            {(summary) => passRateLabel(summary) ?? "—"}
+          </SummaryRow>
+          <SummaryRow label={t.compare.results.tokens} summaries={summaries}>
+            {(summary) => formatInteger(summary.totalTokens)}
+          </SummaryRow>
+          <SummaryRow label={t.compare.results.cost} summaries={summaries}>
+            {(summary) => (summary.answered > 0 ? `≈ ${formatCost(summary.cost)}` : "—")}
+          </SummaryRow>
+          <SummaryRow label={t.compare.results.latency} summaries={summaries}>
+            {(summary) =>
+              summary.medianLatencyMs !== undefined && summary.p95LatencyMs !== undefined
+                ? `${formatMs(summary.medianLatencyMs)} / ${formatMs(summary.p95LatencyMs)}`
+                : "—"
+            }
+          </SummaryRow>
+          {judged ? (
+            <>
+              <SummaryRow label={t.compare.judge.passRate} summaries={summaries} testId="judge-pass-rate" strong>
+                {(summary) => passRateLabel(summary.judge) ?? "—"}
+              </SummaryRow>
+              <SummaryRow label={t.compare.judge.tokens} summaries={summaries}>
+                {(summary) => formatInteger(summary.judge.totalTokens)}
+              </SummaryRow>
+              <SummaryRow label={t.compare.judge.cost} summaries={summaries} testId="judge-cost">
+                {(summary) => (summary.judge.count > 0 ? `≈ ${formatCost(summary.judge.cost)}` : "—")}
+              </SummaryRow>
+            </>
+          ) : null}
         </tfoot>
       </table>
     </div>

@@ -8,7 +8,7 @@ const orDefault = (value: number | null) => (value === null ? t.sharePage.modelD
 
 /** A shared comparison, read-only: the variants side by side with their answers, then the results. */
 export function SharedComparison({ comparison }: { comparison: Comparison }) {
-  const { variants, answers, userMessage, cases, results } = comparison;
+  const { variants, answers, userMessage, cases, results, judge } = comparison;
   return (
     <div className="flex flex-col gap-4">
       <section aria-label={t.compare.userMessage} className="rounded-lg border border-border bg-surface p-3">
@@ -61,6 +61,14 @@ export function SharedComparison({ comparison }: { comparison: Comparison }) {
           );
         })}
       </div>
+      {judge?.enabled ? (
+        <section aria-label={t.compare.judge.heading} className="rounded-lg border border-border bg-surface p-3">
+          <h2 className="text-xs font-medium text-muted">
+            {t.compare.judge.heading} · {judge.model}
+          </h2>
+          <p className="mt-1 text-sm whitespace-pre-wrap">{judge.rubric}</p>
+        </section>
+      ) : null}
       {cases.length > 0 ? (
         <section className="rounded-lg border border-border bg-surface p-2">
           <ResultsTable cases={cases} variants={variants} results={results} />

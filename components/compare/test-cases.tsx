@@ -46,7 +46,7 @@ export const TestCases = memo(function TestCases({ variables }: { variables: rea
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3 [contain-intrinsic-size:auto_40rem] [content-visibility:auto]"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`${id}-heading`} className="text-sm font-semibold">

@@ -11,7 +11,7 @@ import { useWorkspace } from "@/lib/store/workspace-store";
 
 /**
  * The next human turn, with its images and documents, and Run and Stop. Images come by the picker,
- * by paste or by drop. Ctrl/Cmd+Enter runs from anywhere on the page.
+ * by paste or by drop. Pinned to the bottom of the window by the conversation.
  */
 export function Composer({ running, onRun, onStop }: { running: boolean; onRun: () => void; onStop: () => void }) {
   const composer = useWorkspace((s) => s.composer);
@@ -21,7 +21,7 @@ export function Composer({ running, onRun, onStop }: { running: boolean; onRun: 
   const storageFull = useImageStorage((s) => s.full);
   return (
     <section
-      className="sticky bottom-0 rounded-lg border border-border bg-surface p-3 shadow-sm"
+      className="rounded-lg border border-border bg-surface p-3 shadow-sm"
       {...imageInputHandlers(addComposerAttachments, setAttachError)}
     >
       <label htmlFor="composer" className="sr-only">
@@ -43,7 +43,8 @@ export function Composer({ running, onRun, onStop }: { running: boolean; onRun: 
       ) : null}
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <AttachControls onAdd={addComposerAttachments} onError={setAttachError} />
-        <p className="text-xs text-muted">{t.conversation.shortcut}</p>
+        {/* Touch screens have no keyboard to press it with. */}
+        <p className="text-xs text-muted pointer-coarse:hidden">{t.conversation.shortcut}</p>
         {running ? (
           <Button variant="danger" onClick={onStop}>
             {t.conversation.stop}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect } from "react";
-import { describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
+import { useCallback, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { continuingAnswerId, describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
 import { useRunNotice } from "@/lib/store/run-notice-store";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
@@ -9,8 +10,11 @@ import { Composer } from "./composer";
 import { InsertMessageButton } from "./insert-message-button";
 import { MessageItem } from "./message-item";
 import { RunAlert } from "./run-alert";
+import { isRunShortcut } from "./run-shortcut";
 import { StreamingMessage } from "./streaming-message";
 import { SystemMessageEditor } from "./system-message-editor";
+import { useFocusToolResult } from "./use-focus-tool-result";
+import { useFollowLatest } from "./use-follow-latest";
 import { useRunError, useRunning } from "./use-run-state";
 
 export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
@@ -23,50 +27,77 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   // Stable, so that the memoised messages do not re-render when the panel does.
   const regenerate = useCallback(() => runWorkspace({ serverHasKey, regenerate: true }), [serverHasKey]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        runWorkspace({ serverHasKey });
-      }
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [serverHasKey]);
-
+  const failureSource = notice ?? (running ? null : (error ?? null));
   const failure = notice ?? (running ? null : describeRunError(error));
+  const { latest, composer, detached, jump } = useFollowLatest({ running, failure: failureSource });
+  const list = useRef<HTMLOListElement>(null);
+  useFocusToolResult(running, list);
+  const lastRun = useRunNotice((s) => s.lastRun);
   const last = messages.at(-1);
-  // A cut-off answer is run again from scratch, not continued.
-  const retry = last?.role === "assistant" && last.status === "interrupted" ? regenerate : run;
-  const canRetry = failure !== null && failure.code !== "invalid_request" && failure.code !== "no_api_key";
+  // A cut-off answer is run again from scratch, not continued; a failed regeneration is retried as one.
+  const retry =
+    lastRun === "regenerate" || (last?.role === "assistant" && last.status === "interrupted") ? regenerate : run;
+  // A rejected key is fixed in Settings, not by running again.
+  const canRetry = failure !== null && !["invalid_request", "no_api_key", "invalid_api_key"].includes(failure.code);
+  // While an answer is continued, it streams in its own place.
+  const continuing = running ? continuingAnswerId() : undefined;
+  const continued = continuing === undefined ? undefined : messages.find((m) => m.id === continuing);
 
   return (
-    <div className="flex min-w-0 flex-1 flex-col gap-3">
+    // Ctrl/⌘+Enter runs from the composer and the message editors, never from a dialog.
+    <div
+      className="flex min-w-0 flex-1 flex-col gap-3"
+      onKeyDown={(event) => {
+        if (!isRunShortcut(event)) return;
+        event.preventDefault();
+        run();
+      }}
+    >
       <SystemMessageEditor />
       {/* While an answer streams, the disabled fieldset disables every control of every message
           at once, without rendering any of them again. */}
-      <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
-        <ol className="space-y-2" aria-label={t.conversation.listLabel}>
-          {messages.map((message, index) => [
-            <InsertMessageButton
-              key={`insert-${message.id}`}
-              index={index}
-              label={format(t.conversation.insertBefore, { n: index + 1 })}
-            />,
-            <MessageItem
-              key={message.id}
-              message={message}
-              position={index + 1}
-              isLastAnswer={index === lastAnswerIndex && index === messages.length - 1}
-              onRegenerate={regenerate}
-            />,
-          ])}
-          <InsertMessageButton index={messages.length} label={t.conversation.insertEnd} />
-          {running ? <StreamingMessage /> : null}
-        </ol>
-      </fieldset>
-      {failure ? <RunAlert failure={failure} onRetry={canRetry ? retry : undefined} /> : null}
-      <Composer running={running} onRun={run} onStop={stopRun} />
+      <div ref={latest} className="flex min-w-0 flex-col gap-3">
+        <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
+          <ol ref={list} className="space-y-2" aria-label={t.conversation.listLabel}>
+            {messages.map((message, index) =>
+              message === continued ? (
+                <StreamingMessage key={message.id} prefix={continued.content} />
+              ) : (
+                [
+                  <InsertMessageButton
+                    key={`insert-${message.id}`}
+                    index={index}
+                    label={format(t.conversation.insertBefore, { n: index + 1 })}
+                  />,
+                  <MessageItem
+                    key={message.id}
+                    message={message}
+                    position={index + 1}
+                    isLastAnswer={index === lastAnswerIndex && index === messages.length - 1}
+                    onRegenerate={regenerate}
+                  />,
+                ]
+              ),
+            )}
+            <InsertMessageButton index={messages.length} label={t.conversation.insertEnd} />
+            {running && !continued ? <StreamingMessage /> : null}
+          </ol>
+        </fieldset>
+        {failure ? <RunAlert failure={failure} onRetry={canRetry ? retry : undefined} /> : null}
+      </div>
+      <div ref={composer} className="sticky bottom-0 z-10">
+        {detached ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={jump}
+            className="absolute bottom-full left-1/2 mb-2 -translate-x-1/2 shadow-md"
+          >
+            {t.conversation.jumpToLatest}
+          </Button>
+        ) : null}
+        <Composer running={running} onRun={run} onStop={stopRun} />
+      </div>
     </div>
   );
 }

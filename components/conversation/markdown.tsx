@@ -4,6 +4,7 @@ import { Children, isValidElement, memo, type ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import ReactMarkdown, { type Components } from "react-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
+import { cn } from "@/lib/cn";
 import { messages as t } from "@/lib/i18n";
 import { checkMarkdown } from "@/lib/render/markdown-limits";
 import { rehypePlugins, remarkPlugins } from "@/lib/render/markdown-plugins";
@@ -19,15 +20,32 @@ function textOf(node: ReactNode): string {
     .join("");
 }
 
+const scrollArea =
+  "overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
+
 const components: Components = {
+  // Code and tables scroll inside their message, never widening the page; a region that
+  // scrolls takes the focus, so the keyboard can scroll it too.
   pre: ({ children }) => (
     <div className="group relative">
-      <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 text-[13px] leading-snug">{children}</pre>
+      <pre
+        role="region"
+        aria-label={t.message.codeBlock}
+        tabIndex={0}
+        className={cn("rounded-md bg-surface-2 p-3 text-[13px] leading-snug", scrollArea)}
+      >
+        {children}
+      </pre>
       <CopyButton
         text={textOf(children)}
         label={t.message.copyCode}
         className="absolute top-1.5 right-1.5 opacity-0 group-hover:opacity-100 focus:opacity-100"
       />
+    </div>
+  ),
+  table: ({ children }) => (
+    <div role="region" aria-label={t.message.table} tabIndex={0} className={cn("max-w-full", scrollArea)}>
+      <table>{children}</table>
     </div>
   ),
   a: ({ children, href }) => (

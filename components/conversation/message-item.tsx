@@ -39,7 +39,6 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
   const [attachError, setAttachError] = useState<string | null>(null);
   const addAttachments = (attachments: Parameters<typeof addMessageAttachments>[1]) =>
     addMessageAttachments(message.id, attachments);
-  const responseFormat = useWorkspace((s) => s.parameters.responseFormat);
   const selected = useSession((s) => s.selectedAnswerId === message.id);
   const [editing, setEditing] = useState(false);
   const roleLabel = t.roles[message.role];
@@ -49,10 +48,11 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
   const toolCalls = message.role === "assistant" ? (message.toolCalls ?? []) : [];
   // Mistral takes text or tool calls, not both: a tool-call message shows text only if it has some.
   const showTextarea = toolCalls.length === 0 || message.content !== "";
+  // An answer is checked against the format it was run with, not the one set now.
+  const responseFormat = message.role === "assistant" ? message.responseFormat : undefined;
   const jsonCheck = useMemo(
-    () =>
-      message.role === "assistant" && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined,
-    [message.role, message.content, responseFormat],
+    () => (responseFormat && message.content !== "" ? checkAnswer(message.content, responseFormat) : undefined),
+    [message.content, responseFormat],
   );
 
   return (
@@ -154,7 +154,7 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
           aria-label={format(t.message.showUsage, { n: position })}
           onClick={() => useSession.getState().selectAnswer(message.id)}
         >
-          <AnswerSummary metadata={message.metadata} />
+          <AnswerSummary metadata={message.metadata} edited={message.edited} continued={message.continued} />
         </button>
       ) : null}
     </li>

@@ -1,13 +1,18 @@
 "use client";
 
 import { messages as t } from "@/lib/i18n";
+import { continuedText } from "@/lib/workspace/snapshot";
 import { StreamingMarkdown } from "./streaming-markdown";
 import { ThinkingBlock } from "./thinking-block";
 import { useStreamedReasoning, useStreamedText } from "./use-run-state";
 
-/** The answer while it streams; it joins the conversation as an editable message when done. */
-export function StreamingMessage() {
-  const text = useStreamedText();
+/**
+ * The answer while it streams; it joins the conversation as an editable message when done. A
+ * continued answer streams after its `prefix`, the text it had.
+ */
+export function StreamingMessage({ prefix }: { prefix?: string }) {
+  const streamed = useStreamedText();
+  const text = prefix === undefined ? streamed : continuedText(prefix, streamed);
   const reasoning = useStreamedReasoning();
   return (
     <li

@@ -11,11 +11,13 @@ export function ModelSelect({
   onChange,
   list,
   current,
+  label = t.parameters.model,
 }: {
   value: string;
   onChange: (id: string) => void;
   list: ModelList | undefined;
   current: ChatModel | undefined;
+  label?: string;
 }) {
   const id = useId();
   const models = list?.models ?? [];
@@ -23,7 +25,7 @@ export function ModelSelect({
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-muted">
-        {t.parameters.model}
+        {label}
       </label>
       <select id={id} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
         {known ? null : <option value={value}>{value}</option>}

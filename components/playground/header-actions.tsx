@@ -7,10 +7,10 @@ import { SettingsButton } from "@/components/settings/settings-dialog";
 import { TranscriptActions } from "@/components/share/transcript-actions";
 import { TranslateLink } from "@/components/translate/translate-link";
 
-/** The playground's header buttons. */
+/** The playground's header buttons: one row, which scrolls sideways where the window is narrow. */
 export function HeaderActions({ serverHasKey }: { serverHasKey: boolean }) {
   return (
-    <div className="ml-auto flex flex-wrap items-center gap-2">
+    <div className="ml-auto flex min-w-0 items-center gap-2 overflow-x-auto px-1 py-1 whitespace-nowrap *:shrink-0 lg:flex-wrap lg:overflow-visible">
       <PromptActions />
       <ViewCodeButton />
       <TranslateLink />

@@ -13,8 +13,9 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
   const hasUserKey = useSettings((s) => s.apiKey !== "");
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold">{t.app.title}</h1>
+      {/* Pinned, so Share, Save and View code stay at hand in a long conversation. */}
+      <header className="sticky top-0 z-20 -mx-4 -mt-4 flex items-center gap-3 border-b border-border bg-bg px-4 py-2">
+        <h1 className="shrink-0 text-lg font-semibold">{t.app.title}</h1>
         <HeaderActions serverHasKey={serverHasKey} />
       </header>
       {!serverHasKey && !hasUserKey ? (
@@ -24,7 +25,7 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
       ) : null}
       <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
         <ConversationPanel serverHasKey={serverHasKey} />
-        <aside className="flex w-full shrink-0 flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:w-80 lg:overflow-y-auto">
+        <aside className="flex w-full shrink-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:w-80 lg:overflow-y-auto">
           <VariablesPanel />
           <ParametersPanel />
           <ToolsPanel />

@@ -8,12 +8,12 @@ import { format, messages as t } from "@/lib/i18n";
 import { latestVersion, type SavedPrompt } from "@/lib/prompts/library";
 import { promptSelectors, usePrompts } from "@/lib/store/prompts-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { snapshotOf } from "@/lib/workspace/snapshot";
+import { savedSnapshotOf } from "@/lib/workspace/snapshot";
 
 type Mode = "version" | "new";
 
 /**
- * "Save prompt": the workspace as the next version of the saved prompt it came from, or as a new
+ * "Save prompt": the workspace, its composer included, as the next version of the saved prompt it came from, or as a new
  * saved prompt. Saving what the latest version already holds adds no version.
  */
 export function SavePromptButton({ onStatus }: { onStatus: (message: string) => void }) {
@@ -37,7 +37,7 @@ export function SavePromptButton({ onStatus }: { onStatus: (message: string) => 
 
   function save() {
     const target = mode === "version" ? active?.id : undefined;
-    const snapshot = snapshotOf(useWorkspace.getState());
+    const snapshot = savedSnapshotOf(useWorkspace.getState());
     const saved = usePrompts.getState().save({ name, snapshot, id: target, note });
     if (!saved.ok) {
       setError(saved.error.message);

@@ -83,6 +83,11 @@ export function VersionDiff({ diff }: { diff: PromptDiff }) {
             </Change>
           );
         })}
+      {diff.composer.changed ? (
+        <Change title={t.prompts.composer}>
+          <TextDiffView diff={diff.composer} />
+        </Change>
+      ) : null}
       {diff.parameters
         .filter((parameter) => parameter.status === "changed")
         .map((parameter) => (

@@ -3,9 +3,21 @@ import type { AnswerMetadata } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
 import { formatCost, formatMs } from "./format";
 
-/** One line under an answer: tokens, finish reason, latency, cost. */
-export function AnswerSummary({ metadata }: { metadata: AnswerMetadata }) {
+/**
+ * One line under an answer: tokens, finish reason, latency, cost; and, first, whether the text
+ * was edited or continued since, when the usage no longer describes all of it.
+ */
+export function AnswerSummary({
+  metadata,
+  edited,
+  continued,
+}: {
+  metadata: AnswerMetadata;
+  edited?: boolean;
+  continued?: boolean;
+}) {
   const usage = metadata.usage;
+  const state = edited ? "edited" : continued ? "continued" : undefined;
   const cost = usage && metadata.model ? estimateCost(metadata.model, usage) : undefined;
   const parts = [
     usage ? format(t.usage.summaryTokens, { prompt: usage.promptTokens, completion: usage.completionTokens }) : null,
@@ -16,5 +28,10 @@ export function AnswerSummary({ metadata }: { metadata: AnswerMetadata }) {
     metadata.durationMs !== undefined ? formatMs(metadata.durationMs) : null,
     cost !== undefined ? `≈ ${formatCost(cost)}` : null,
   ].filter((part): part is string => part !== null);
-  return <p className="text-xs text-muted tabular-nums">{parts.join(" · ")}</p>;
+  return (
+    <p className="text-xs text-muted tabular-nums" data-usage-of={state ?? "answer"}>
+      {state ? <span className="font-medium text-warning">{t.usage[state]}</span> : null}
+      {(state ? [""] : []).concat(parts).join(" · ")}
+    </p>
+  );
 }

@@ -77,7 +77,16 @@ export function TokenUsagePanel() {
       <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{t.usage.heading}</h2>
       {selected?.metadata ? (
         <>
-          <p className="text-xs text-muted">{format(t.usage.forAnswer, { n: position })}</p>
+          <p className="text-xs text-muted">
+            {format(
+              selected.edited
+                ? t.usage.forEditedAnswer
+                : selected.continued
+                  ? t.usage.forContinuedAnswer
+                  : t.usage.forAnswer,
+              { n: position },
+            )}
+          </p>
           <AnswerDetails metadata={selected.metadata} />
         </>
       ) : (

@@ -1,26 +1,12 @@
 "use client";
 
-import { collectVariables, parseTemplate, templatedParts, type TemplatedPrompt } from "@/lib/chat/template";
+import { collectVariables, parseTemplate, templatedParts } from "@/lib/chat/template";
 import { format, messages as t } from "@/lib/i18n";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { runnableMessages } from "@/lib/workspace/snapshot";
 import { PromptPreview } from "./prompt-preview";
+import { TemplateFixes } from "./template-fixes";
 import { VariableField } from "./variable-field";
-
-/** Template errors where the user can find them: which text, then what is wrong. */
-function templateProblems(prompt: TemplatedPrompt): string[] {
-  return templatedParts(prompt).flatMap(({ place, text }) => {
-    const parsed = parseTemplate(text);
-    if (parsed.ok) return [];
-    const where =
-      place.kind === "system"
-        ? t.conversation.systemLabel
-        : place.kind === "composer"
-          ? t.variables.composer
-          : format(t.variables.message, { n: place.index + 1 });
-    return [format(t.variables.templateError, { where, message: parsed.error.message })];
-  });
-}
 
 /**
  * One field per `{name}` in the system message, the user messages and the composer, found as
@@ -32,12 +18,12 @@ export function VariablesPanel() {
   const composer = useWorkspace((s) => s.composer);
   const values = useWorkspace((s) => s.variables);
   const names = collectVariables({ system, messages, composer });
-  const problems = templateProblems({ system, messages, composer });
+  const hasProblems = templatedParts({ system, messages, composer }).some(({ text }) => !parseTemplate(text).ok);
 
   return (
     <section aria-label={t.variables.heading} className="space-y-3 rounded-lg border border-border bg-surface p-3">
       <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{t.variables.heading}</h2>
-      {names.length === 0 && problems.length === 0 ? (
+      {names.length === 0 && !hasProblems ? (
         <p className="text-sm text-muted">{format(t.variables.empty, { placeholder: "{name}", braces: "{{" })}</p>
       ) : null}
       {names.map((name) => (
@@ -48,13 +34,7 @@ export function VariablesPanel() {
           onChange={(value) => useWorkspace.getState().setVariable(name, value)}
         />
       ))}
-      {problems.length > 0 ? (
-        <ul className="space-y-1 text-xs text-danger">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <TemplateFixes />
       {names.length > 0 ? (
         <details className="border-t border-border pt-2">
           <summary className="cursor-pointer text-xs font-semibold text-muted select-none">

@@ -8,9 +8,15 @@ const streamFailureSchema = z.object({
   code: z.enum(errorCodes),
   detail: z.string(),
   retries: z.number().int().nonnegative().optional(),
+  retryAfterMs: z.number().nonnegative().optional(),
 });
 
-export type FailureView = { code: ErrorCode | "network"; message: string };
+export type FailureView = {
+  code: ErrorCode | "network";
+  message: string;
+  /** How long the server asked to wait before trying again (Mistral's `Retry-After`). */
+  retryAfterMs?: number;
+};
 
 /**
  * The sentence to show for a failed run. The error reaches the browser either as an HTTP
@@ -24,6 +30,7 @@ export function describeFailure(error: Error): FailureView {
 
   const failure = streamFailureSchema.safeParse(json);
   if (!failure.success) return { code: "network", message: t.errors.network };
-  const { code, detail, retries = 0 } = failure.data;
-  return { code, message: format(t.errors[code], { detail, retries }) };
+  const { code, detail, retries = 0, retryAfterMs } = failure.data;
+  const message = format(t.errors[code], { detail, retries });
+  return retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs };
 }

@@ -64,7 +64,8 @@ const PASS_EVERY_URL = { "*": [/^https?:\/\//] };
 function describeFailure(error: unknown, streamedOutput: boolean): string {
   const failure = toChatFailure(error);
   const code = streamedOutput && failure.code === "upstream_unavailable" ? "interrupted" : failure.code;
-  return JSON.stringify({ code, detail: failure.detail, retries: failure.retries ?? 0 });
+  const retryAfter = failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {};
+  return JSON.stringify({ code, detail: failure.detail, retries: failure.retries ?? 0, ...retryAfter });
 }
 
 function logFailure(error: unknown): void {

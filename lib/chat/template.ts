@@ -26,7 +26,8 @@ export type TemplatedPrompt = {
   composer?: string;
 };
 
-const VARIABLE_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+const NAME = String.raw`[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*`;
+const VARIABLE_NAME = new RegExp(`^${NAME}$`, "u");
 
 /** System and user texts are templates. Assistant texts are answers, often JSON or code
  * full of braces, so they are sent as written. */
@@ -274,4 +275,44 @@ export function renderPrompt<M extends { role: string; content: string }>(
 /** Doubles every brace so that `text` reads literally inside a template. */
 export function escapeForTemplate(text: string): string {
   return text.replace(/[{}]/g, (brace) => brace + brace);
+}
+
+/**
+ * The text with the braces that break it read as literal: the brace where parsing fails, and
+ * with it, for a `{`, everything up to its balanced `}` (a JSON object pasted into a prompt, say).
+ * Undefined when the text parses. One call fixes the first problem; the next may show another.
+ */
+export function escapeOffendingBraces(text: string): string | undefined {
+  const tokens = tokenize(text);
+  if (tokens.ok) return undefined;
+  const start = tokens.error.index;
+  let end = start;
+  if (text[start] === "{") {
+    let depth = 0;
+    for (let i = start; i < text.length; i += 1) {
+      if (text[i] === "{") depth += 1;
+      else if (text[i] === "}") depth -= 1;
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+    }
+  }
+  return text.slice(0, start) + escapeForTemplate(text.slice(start, end + 1)) + text.slice(end + 1);
+}
+
+/**
+ * `{{name}}` as Mustache and Jinja write a variable (spaces inside allowed), but not `{{{` or `}}}`
+ * runs: here `{{` is a literal brace, so such a prompt sends the braces as text.
+ */
+const MUSTACHE_VARIABLE = new RegExp(String.raw`(?<!\{)\{\{\s*(${NAME})\s*\}\}(?!\})`, "gu");
+
+/** The names of the Mustache-style `{{name}}` variables of a text, in order of first appearance. */
+export function mustacheVariables(text: string): string[] {
+  return unique([...text.matchAll(MUSTACHE_VARIABLE)].map((match) => match[1] ?? ""));
+}
+
+/** Turns every Mustache-style `{{name}}` into this dialect's `{name}`. */
+export function convertMustacheVariables(text: string): string {
+  return text.replace(MUSTACHE_VARIABLE, (_match, name: string) => `{${name}}`);
 }

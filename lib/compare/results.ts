@@ -5,6 +5,15 @@ import { answerMetadataSchema } from "./request";
 
 export const verdictSchema = z.object({ pass: z.boolean(), reason: z.string() });
 
+/** The judge's grading of one answer: its verdict, or why there is none; its own usage. */
+export const judgeResultSchema = z.object({
+  status: z.enum(["done", "failed", "stopped"]),
+  verdict: verdictSchema.optional(),
+  error: z.string().optional(),
+  metadata: answerMetadataSchema.optional(),
+});
+export type JudgeResult = z.infer<typeof judgeResultSchema>;
+
 /** What one case gave on one variant. */
 export const caseResultSchema = z.object({
   /** `skipped`: never sent (the reason is in `error`); `stopped`: Stop came first. */
@@ -13,6 +22,7 @@ export const caseResultSchema = z.object({
   metadata: answerMetadataSchema.optional(),
   verdict: verdictSchema.optional(),
   error: z.string().optional(),
+  judge: judgeResultSchema.optional(),
 });
 export type CaseResult = z.infer<typeof caseResultSchema>;
 
@@ -25,6 +35,8 @@ export type VariantSummary = UsageSum & {
   answered: number;
   medianLatencyMs: number | undefined;
   p95LatencyMs: number | undefined;
+  /** The judge's verdicts and its own tokens and cost, never added to the variant's. */
+  judge: UsageSum & { passed: number; checked: number; failed: number; count: number };
 };
 
 /** The `q`-quantile by the nearest-rank method: always one of the measured values. */
@@ -38,6 +50,7 @@ export function quantile(values: readonly number[], q: number): number | undefin
 /** Pass rate, tokens, cost and latency of one variant over its results. */
 export function summarizeVariant(results: readonly (CaseResult | undefined)[]): VariantSummary {
   let usage = noUsage;
+  let judge = { ...noUsage, passed: 0, checked: 0, failed: 0, count: 0 };
   let passed = 0;
   let checked = 0;
   let answered = 0;
@@ -52,6 +65,7 @@ export function summarizeVariant(results: readonly (CaseResult | undefined)[]): 
     const metadata = result.metadata;
     if (metadata?.durationMs !== undefined && result.status === "done") latencies.push(metadata.durationMs);
     if (metadata?.usage) usage = addUsage(usage, metadata.usage, metadata.model);
+    if (result.judge) judge = addJudgement(judge, result.judge);
   }
   return {
     passed,
@@ -60,7 +74,31 @@ export function summarizeVariant(results: readonly (CaseResult | undefined)[]): 
     ...usage,
     medianLatencyMs: quantile(latencies, 0.5),
     p95LatencyMs: quantile(latencies, 0.95),
+    judge,
   };
+}
+
+function addJudgement(sum: VariantSummary["judge"], result: JudgeResult): VariantSummary["judge"] {
+  const metadata = result.metadata;
+  const usage = metadata?.usage ? addUsage(sum, metadata.usage, metadata.model) : sum;
+  const verdict = result.verdict;
+  return {
+    ...usage,
+    passed: sum.passed + (verdict?.pass ? 1 : 0),
+    checked: sum.checked + (verdict ? 1 : 0),
+    failed: sum.failed + (result.status === "failed" ? 1 : 0),
+    count: sum.count + 1,
+  };
+}
+
+/** Whether a result needs another run: it failed, its check or its judge said fail, or the judge failed. */
+export function isFailedResult(result: CaseResult): boolean {
+  return (
+    result.status === "failed" ||
+    result.verdict?.pass === false ||
+    result.judge?.status === "failed" ||
+    result.judge?.verdict?.pass === false
+  );
 }
 
 /** `3/4 · 75%`, or null when nothing was checked. */
@@ -90,6 +128,10 @@ export function resultsToCsv(input: {
     "prompt_tokens",
     "completion_tokens",
     "latency_ms",
+    "judge_pass",
+    "judge_reason",
+    "judge_prompt_tokens",
+    "judge_completion_tokens",
   ];
   const data = input.cases.flatMap((testCase, index) =>
     input.variants.map((variant) => {
@@ -107,10 +149,21 @@ export function resultsToCsv(input: {
         usage?.promptTokens ?? "",
         usage?.completionTokens ?? "",
         result?.metadata?.durationMs !== undefined ? Math.round(result.metadata.durationMs) : "",
+        ...judgeColumns(result?.judge),
       ];
     }),
   );
   return `${Papa.unparse({ fields, data })}\n`;
+}
+
+function judgeColumns(judge: JudgeResult | undefined): (string | number)[] {
+  const usage = judge?.metadata?.usage;
+  return [
+    judge?.verdict ? String(judge.verdict.pass) : "",
+    judge?.verdict?.reason ?? judge?.error ?? "",
+    usage?.promptTokens ?? "",
+    usage?.completionTokens ?? "",
+  ];
 }
 
 /** Output tokens per second of streaming, from the first token to the end. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_CASES, testCaseSchema } from "./cases";
+import { judgeSettingsSchema } from "./judge";
 import { variantSnapshot, type PromptSnapshot } from "./request";
 import { caseResultSchema } from "./results";
 import { MAX_VARIANTS, variantSchema, type Variant } from "./variants";
@@ -16,6 +17,8 @@ export const comparisonSchema = z
     answers: z.record(z.string(), caseResultSchema),
     cases: z.array(testCaseSchema).max(MAX_CASES),
     results: z.record(z.string(), z.record(z.string(), caseResultSchema)),
+    /** Absent in comparisons made before the judge existed. */
+    judge: judgeSettingsSchema.optional(),
   })
   .superRefine((comparison, ctx) => {
     const bytes = new TextEncoder().encode(JSON.stringify(comparison)).length;

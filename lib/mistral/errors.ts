@@ -1,10 +1,18 @@
 import { APICallError, RetryError } from "ai";
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/http/errors";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { parseJson } from "@/lib/json";
 
 /** A failure as the user is told of it: a code from the shared vocabulary and its detail. */
-export type ChatFailure = { code: ErrorCode; detail: string; status: number; retries?: number };
+export type ChatFailure = {
+  code: ErrorCode;
+  detail: string;
+  status: number;
+  retries?: number;
+  /** Mistral's `Retry-After` on a 429, passed on so that a caller retrying later can honour it. */
+  retryAfterMs?: number;
+};
 
 const validationIssueSchema = z.object({
   loc: z.array(z.union([z.string(), z.number()])).optional(),
@@ -45,7 +53,16 @@ function fromApiCallError(error: APICallError, retries: number): ChatFailure {
   const status = error.statusCode;
   const detail = describeMistralErrorBody(error.responseBody);
   if (status === 401) return { code: "invalid_api_key", detail: detail ?? "Unauthorized", status: 401 };
-  if (status === 429) return { code: "rate_limited", detail: detail ?? "Rate limit exceeded", status: 429, retries };
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(error.responseHeaders?.["retry-after"], Date.now());
+    return {
+      code: "rate_limited",
+      detail: detail ?? "Rate limit exceeded",
+      status: 429,
+      retries,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+  }
   if (status !== undefined && status >= 500) {
     return { code: "upstream_unavailable", detail: `HTTP ${status}`, status: 502, retries };
   }

@@ -1,5 +1,5 @@
 import { diffLines } from "diff";
-import type { ConversationMessage, Parameters, PromptSnapshot, ToolDefinition } from "@/lib/workspace/model";
+import type { ConversationMessage, Parameters, SavedSnapshot, ToolDefinition } from "@/lib/workspace/model";
 import { unsetParameterText, type NullableParameter } from "@/lib/i18n/parameter-words";
 import { parseJson } from "@/lib/json";
 
@@ -42,6 +42,8 @@ export type PromptDiff = {
   changed: boolean;
   system: TextDiff;
   messages: MessageDiff[];
+  /** The composer's unsent text, the next user message Run would send. */
+  composer: TextDiff;
   parameters: ParameterDiff[];
   variables: VariableDiff[];
 };
@@ -118,12 +120,14 @@ function orderedUnion<T>(a: Iterable<T>, b: Iterable<T>): T[] {
   return [...new Set([...a, ...b])];
 }
 
-export function diffVersions(a: PromptSnapshot, b: PromptSnapshot): PromptDiff {
+export function diffVersions(a: SavedSnapshot, b: SavedSnapshot): PromptDiff {
   const system = diffText(a.system, b.system);
 
   const messages = Array.from({ length: Math.max(a.messages.length, b.messages.length) }, (_, i) =>
     diffMessage(i, a.messages[i], b.messages[i]),
   );
+
+  const composer = diffText(a.composer ?? "", b.composer ?? "");
 
   const parameterNames = orderedUnion(Object.keys(a.parameters), Object.keys(b.parameters)) as (keyof Parameters)[];
   const parameters = parameterNames.map((name): ParameterDiff => {
@@ -143,7 +147,8 @@ export function diffVersions(a: PromptSnapshot, b: PromptSnapshot): PromptDiff {
   const changed =
     system.changed ||
     messages.some((message) => message.status !== "unchanged") ||
+    composer.changed ||
     parameters.some((parameter) => parameter.status !== "unchanged") ||
     variables.some((variable) => variable.status !== "unchanged");
-  return { changed, system, messages, parameters, variables };
+  return { changed, system, messages, composer, parameters, variables };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promptSnapshotSchema, type PromptSnapshot } from "@/lib/workspace/model";
+import { savedSnapshotSchema, type SavedSnapshot } from "@/lib/workspace/model";
 
 /**
  * Saved prompts as plain data and pure functions: the store keeps the array, calls these and
@@ -11,7 +11,8 @@ export const promptVersionSchema = z.object({
   version: z.number().int().positive(),
   /** ms since the epoch */
   savedAt: z.number(),
-  snapshot: promptSnapshotSchema,
+  /** What Run would send: the prompt and the composer's unsent text, if any. */
+  snapshot: savedSnapshotSchema,
   note: z.string().optional(),
 });
 export type PromptVersion = z.infer<typeof promptVersionSchema>;
@@ -66,20 +67,24 @@ function canonical(value: unknown): string {
 }
 
 /**
- * What makes a prompt: message ids are the editor's bookkeeping, and an answer's metadata and
- * status describe a run, so neither makes a save different.
+ * What makes a prompt: message ids are the editor's bookkeeping, and what an answer says of its
+ * run (metadata, status, format, edited or continued) describes a run, so neither makes a save
+ * different. A blank composer is no composer.
  */
-function promptContent(snapshot: PromptSnapshot): unknown {
+function promptContent(snapshot: SavedSnapshot): unknown {
   return {
     ...snapshot,
+    composer: snapshot.composer?.trim() ? snapshot.composer : undefined,
+    composerAttachments: snapshot.composerAttachments?.length ? snapshot.composerAttachments : undefined,
     messages: snapshot.messages.map((message) => {
       if (message.role !== "assistant") return { ...message, id: undefined };
-      return { ...message, id: undefined, metadata: undefined, status: undefined };
+      const { id: _id, metadata: _m, status: _s, responseFormat: _f, edited: _e, continued: _c, ...content } = message;
+      return content;
     }),
   };
 }
 
-export function sameSnapshot(a: PromptSnapshot, b: PromptSnapshot): boolean {
+export function sameSnapshot(a: SavedSnapshot, b: SavedSnapshot): boolean {
   return canonical(promptContent(a)) === canonical(promptContent(b));
 }
 
@@ -96,7 +101,7 @@ export type SaveResult = {
  */
 export function savePrompt(
   library: PromptLibrary,
-  input: { name: string; snapshot: PromptSnapshot; now: number; id?: string; note?: string },
+  input: { name: string; snapshot: SavedSnapshot; now: number; id?: string; note?: string },
 ): LibraryResult<SaveResult> {
   const name = cleanName(input.name);
   if (!name) return failure("invalid_name");
@@ -201,7 +206,7 @@ export function deletePrompt(library: PromptLibrary, id: string): PromptLibrary 
 
 function searchableText(prompt: SavedPrompt): string {
   const { snapshot } = latestVersion(prompt);
-  return [snapshot.system, ...snapshot.messages.map((message) => message.content)].join("\n");
+  return [snapshot.system, ...snapshot.messages.map((message) => message.content), snapshot.composer ?? ""].join("\n");
 }
 
 /**
@@ -227,7 +232,7 @@ export function searchPrompts(library: PromptLibrary, query: string): SavedPromp
 export function restoreVersion(
   library: PromptLibrary,
   input: { id: string; version: number },
-): LibraryResult<PromptSnapshot> {
+): LibraryResult<SavedSnapshot> {
   const prompt = library.find((candidate) => candidate.id === input.id);
   if (!prompt) return failure("prompt_not_found");
   const version = prompt.versions.find((candidate) => candidate.version === input.version);

@@ -1,9 +1,10 @@
-import { describeFailure } from "@/lib/chat/failure";
+import { describeFailure, type FailureView } from "@/lib/chat/failure";
 import { missingValues, type TestCase } from "@/lib/compare/cases";
 import { checkCaseAnswer } from "@/lib/compare/checks";
+import { buildJudgeRequest, parseJudgeVerdict, type JudgeSettings } from "@/lib/compare/judge";
 import { runPool } from "@/lib/compare/pool";
 import { buildVariantRequest, variablesOf, type ChatRequest } from "@/lib/compare/request";
-import type { CaseResult } from "@/lib/compare/results";
+import { isFailedResult, type CaseResult, type JudgeResult } from "@/lib/compare/results";
 import type { Variant } from "@/lib/compare/variants";
 import { format, messages as t } from "@/lib/i18n";
 import { useCompareRun } from "@/lib/store/compare-run-store";
@@ -98,27 +99,80 @@ type SendOutcome = {
   answer: FinishedAnswer | undefined;
   outcome: { isAbort: boolean; isError: boolean };
   error?: Error;
+  /** The wait the route's `Retry-After` header asked for, when it refused the request. */
+  retryAfterMs?: number;
 };
 
 /** One request to /api/chat, resolved when its answer is complete, failed or stopped. */
 function sendOnce(body: ChatRequest, apiKey: string, signal: AbortSignal): Promise<SendOutcome> {
   return new Promise((resolve) => {
     const request = createPlaygroundChat({
-      onFinish: (answer, outcome) => resolve({ answer, outcome, error: request.chat.error }),
+      onFinish: (answer, outcome) =>
+        resolve({ answer, outcome, error: request.chat.error, retryAfterMs: request.retryAfterMs() }),
     });
     signal.addEventListener("abort", () => void request.stop(), { once: true });
     void request.run({ body, apiKey });
   });
 }
 
-type CaseTask = { testCase: TestCase; variant: Variant; body: ChatRequest };
+type CaseTask = {
+  testCase: TestCase;
+  variant: Variant;
+  body: ChatRequest;
+  /** The variant's checked answer, kept when only the judge has to be asked again. */
+  answered?: CaseResult;
+};
+
+/** A rate limit asks for another attempt, after the wait the server named (if it named one). */
+type Attempted<T> = { retry: true; retryAfterMs: number | undefined } | { retry: false; value: T };
+
+function rateLimited(sent: SendOutcome, failure: FailureView | undefined) {
+  return failure?.code === "rate_limited" ? { retryAfterMs: sent.retryAfterMs ?? failure.retryAfterMs } : undefined;
+}
+
+/** Asks the judge about one answer: a verdict, or an error in its place (never a pass). */
+async function judgeAnswer(
+  judge: JudgeSettings,
+  task: CaseTask,
+  answer: CaseResult,
+  apiKey: string,
+  attempt: { last: boolean; signal: AbortSignal },
+): Promise<Attempted<JudgeResult>> {
+  const built = buildJudgeRequest(judge, {
+    request: task.body,
+    expected: task.testCase.expected,
+    answer: answer.content,
+  });
+  if (!built.ok) return { retry: false, value: { status: "failed", error: built.error } };
+  const sent = await sendOnce(built.value, apiKey, attempt.signal);
+  const { result, failure } = toResult(sent.answer, sent.outcome, sent.error);
+  const limited = rateLimited(sent, failure);
+  if (limited && !attempt.last && !attempt.signal.aborted) return { retry: true, ...limited };
+  const metadata = result.metadata ? { metadata: result.metadata } : {};
+  if (result.status !== "done") {
+    return {
+      retry: false,
+      value: { status: result.status, ...(result.error ? { error: result.error } : {}), ...metadata },
+    };
+  }
+  const verdict = parseJudgeVerdict(result.content);
+  return {
+    retry: false,
+    value: verdict.ok
+      ? { status: "done", verdict: verdict.value, ...metadata }
+      : { status: "failed", error: verdict.error, ...metadata },
+  };
+}
 
 export type CaseSelection = "all" | "failed" | "missing";
 
-function selected(result: CaseResult | undefined, selection: CaseSelection): boolean {
+function selected(result: CaseResult | undefined, selection: CaseSelection, judged: boolean): boolean {
   if (selection === "all") return true;
-  if (selection === "missing") return result === undefined || result.status === "stopped";
-  return result !== undefined && (result.status === "failed" || result.verdict?.pass === false);
+  if (selection === "missing") {
+    if (result === undefined || result.status === "stopped") return true;
+    return judged && result.status === "done" && (!result.judge || result.judge.status === "stopped");
+  }
+  return result !== undefined && isFailedResult(result);
 }
 
 /**
@@ -131,6 +185,11 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
   const apiKey = apiKeyOrNotice(options.serverHasKey);
   if (apiKey === null) return;
   const store = useCompare.getState();
+  const judge = store.judge.enabled ? store.judge : undefined;
+  if (judge && judge.rubric.trim() === "") {
+    useCompareRun.setState({ notice: { code: "invalid_request", message: t.compare.judge.noRubric } });
+    return;
+  }
   const variables = variablesOf(store.variants, store.userMessage);
   const tasks: CaseTask[] = [];
   const cleared: { caseId: string; variantId: string }[] = [];
@@ -138,7 +197,7 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
     const missing = missingValues(testCase, variables);
     for (const variant of store.variants) {
       const previous = store.results[testCase.id]?.[variant.id];
-      if (!selected(previous, options.selection)) continue;
+      if (!selected(previous, options.selection, judge !== undefined)) continue;
       if (missing.length > 0) {
         const names = missing.map((name) => `{${name}}`).join(", ");
         store.setResult(testCase.id, variant.id, {
@@ -176,20 +235,29 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
       maxAttempts: CASE_ATTEMPTS,
       baseDelayMs: RATE_LIMIT_BACKOFF_MS,
       signal: controller.signal,
-      run: async ({ testCase, variant, body }, attempt) => {
-        const sent = await sendOnce(body, apiKey, attempt.signal);
-        const { result, failure } = toResult(sent.answer, sent.outcome, sent.error);
-        if (failure?.code === "rate_limited" && !attempt.last && !attempt.signal.aborted) return { retry: true };
-        const verdict =
-          result.status === "done"
-            ? checkCaseAnswer(
-                result.content,
-                { kind: testCase.check, expected: testCase.expected },
-                variant.parameters.responseFormat,
-              )
-            : undefined;
-        useCompare.getState().setResult(testCase.id, variant.id, verdict ? { ...result, verdict } : result);
-        if (sent.answer?.metadata) useSession.getState().recordRun(sent.answer.metadata);
+      run: async (task, attempt) => {
+        let answered = task.answered;
+        if (!answered) {
+          const sent = await sendOnce(task.body, apiKey, attempt.signal);
+          const { result, failure } = toResult(sent.answer, sent.outcome, sent.error);
+          const limited = rateLimited(sent, failure);
+          if (limited && !attempt.last && !attempt.signal.aborted) return { retry: true, ...limited };
+          if (sent.answer?.metadata) useSession.getState().recordRun(sent.answer.metadata);
+          const check = { kind: task.testCase.check, expected: task.testCase.expected };
+          const verdict =
+            result.status === "done"
+              ? checkCaseAnswer(result.content, check, task.variant.parameters.responseFormat)
+              : undefined;
+          answered = verdict ? { ...result, verdict } : result;
+          task.answered = answered;
+          useCompare.getState().setResult(task.testCase.id, task.variant.id, answered);
+        }
+        if (judge && answered.status === "done") {
+          const judged = await judgeAnswer(judge, task, answered, apiKey, attempt);
+          if (judged.retry) return judged;
+          if (judged.value.metadata) useSession.getState().recordRun(judged.value.metadata);
+          useCompare.getState().setResult(task.testCase.id, task.variant.id, { ...answered, judge: judged.value });
+        }
         advance();
         return { retry: false };
       },

@@ -1,6 +1,7 @@
 import { Chat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { USER_API_KEY_HEADER, type ChatRequest } from "@/lib/chat/request";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import type { PlaygroundUIMessage } from "@/lib/chat/ui-message";
 import {
   answerMetadataSchema,
@@ -47,10 +48,18 @@ export function createPlaygroundChat(options: {
   onFinish: (answer: FinishedAnswer | undefined, outcome: { isAbort: boolean; isError: boolean }) => void;
 }) {
   let pending: RunRequest | undefined;
+  // The transport turns an error response into an Error holding only its body; the wait asked
+  // for by a refusal (a 429 with `Retry-After`) is read here, before the headers are lost.
+  let retryAfterMs: number | undefined;
   const chat = new Chat<PlaygroundUIMessage>({
     messageMetadataSchema: answerMetadataSchema,
     transport: new DefaultChatTransport<PlaygroundUIMessage>({
       api: "/api/chat",
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        retryAfterMs = response.ok ? undefined : parseRetryAfter(response.headers.get("retry-after"), Date.now());
+        return response;
+      },
       prepareSendMessagesRequest: () => {
         if (!pending) throw new Error("A run was started without a prepared request.");
         const { body, apiKey } = pending;
@@ -71,10 +80,13 @@ export function createPlaygroundChat(options: {
     chat,
     run(request: RunRequest) {
       pending = request;
+      retryAfterMs = undefined;
       chat.clearError();
       chat.messages = [];
       return chat.sendMessage();
     },
     stop: () => chat.stop(),
+    /** The `Retry-After` of the last run's error response, in milliseconds. */
+    retryAfterMs: () => retryAfterMs,
   };
 }

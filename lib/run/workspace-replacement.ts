@@ -4,8 +4,8 @@ import { usePrompts } from "@/lib/store/prompts-store";
 import { useSession } from "@/lib/store/session-store";
 import { useWorkspace, type WorkspaceState } from "@/lib/store/workspace-store";
 import { useWorkspaceReplacement, type Replacement } from "@/lib/store/workspace-replacement-store";
-import type { PromptSnapshot } from "@/lib/workspace/model";
-import { snapshotOf } from "@/lib/workspace/snapshot";
+import type { SavedSnapshot } from "@/lib/workspace/model";
+import { savedSnapshotOf } from "@/lib/workspace/snapshot";
 import { isRunning } from "./workspace-run";
 
 /**
@@ -71,17 +71,13 @@ function hasUnsavedWork(state: WorkspaceState): boolean {
 }
 
 /** Whether the workspace already is this snapshot, as when one link is opened twice. */
-function holds(state: WorkspaceState, snapshot: PromptSnapshot): boolean {
-  return state.composer.trim() === "" && JSON.stringify(snapshotOf(state)) === JSON.stringify(snapshot);
+function holds(state: WorkspaceState, snapshot: SavedSnapshot): boolean {
+  return JSON.stringify(savedSnapshotOf(state)) === JSON.stringify(snapshot);
 }
 
 /** Whether the workspace is, word for word, the latest version of the saved prompt it came from. */
 function isSaved(state: WorkspaceState): boolean {
   const { prompts, activeId } = usePrompts.getState();
   const active = prompts.find((prompt) => prompt.id === activeId);
-  return (
-    active !== undefined &&
-    state.composer.trim() === "" &&
-    sameSnapshot(latestVersion(active).snapshot, snapshotOf(state))
-  );
+  return active !== undefined && sameSnapshot(latestVersion(active).snapshot, savedSnapshotOf(state));
 }

@@ -9,22 +9,49 @@ import { useSession } from "@/lib/store/session-store";
 import { useSettings } from "@/lib/store/settings-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { checkToolUse } from "@/lib/tools/preflight";
-import { regenerationSnapshot, runnableSnapshot } from "@/lib/workspace/snapshot";
+import type { ConversationMessage, ResponseFormat } from "@/lib/workspace/model";
+import { continuedAnswerId, regenerationSnapshot, runnableSnapshot } from "@/lib/workspace/snapshot";
 import { createPlaygroundChat } from "./playground-chat";
 
 function setNotice(notice: FailureView | null) {
   useRunNotice.setState({ notice });
 }
 
+/** What the run in flight changed in the workspace, and what its answer needs to land. */
+type RunInFlight = {
+  responseFormat: ResponseFormat;
+  /** The answer this run continues (`prefix: true`). */
+  continuing?: string;
+  /** The user message the run took from the composer. */
+  sentId?: string;
+  /** The answer (and what followed it) a regeneration removed. */
+  dropped: ConversationMessage[];
+};
+let inFlight: RunInFlight | undefined;
+
 /** The playground's one streaming conversation, shared by every component. */
 export const playground = createPlaygroundChat({
   onFinish: (answer) => {
-    if (!answer) return;
-    useWorkspace.getState().appendAnswer(answer);
+    const run = inFlight;
+    inFlight = undefined;
+    const workspace = useWorkspace.getState();
+    if (!answer) {
+      // Nothing came back: what was sent returns, so the conversation stays as it was before Run.
+      if (run) workspace.restoreFailedRun(run);
+      return;
+    }
+    const kept = run && run.responseFormat.type !== "text" ? { ...answer, responseFormat: run.responseFormat } : answer;
+    if (run?.continuing) workspace.continueAnswer(run.continuing, kept);
+    else workspace.appendAnswer(kept);
     useSession.getState().recordRun(answer.metadata);
     useSession.getState().selectAnswer(null);
   },
 });
+
+/** The answer the run in flight continues, shown streaming in its place. */
+export function continuingAnswerId(): string | undefined {
+  return inFlight?.continuing;
+}
 
 export function isRunning(): boolean {
   const status = playground.chat.status;
@@ -64,9 +91,11 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   }
 
   // Only now that the request is good does the workspace change.
-  if (regeneration) workspace.dropLastAnswer();
-  else workspace.submitComposer();
-  setNotice(null);
+  const continuing = regeneration ? undefined : continuedAnswerId(workspace);
+  const dropped = regeneration ? workspace.dropLastAnswer() : [];
+  const sentId = regeneration ? undefined : workspace.submitComposer();
+  inFlight = { responseFormat: candidate.parameters.responseFormat, continuing, sentId, dropped };
+  useRunNotice.setState({ notice: null, lastRun: regeneration ? "regenerate" : "run" });
   void playground.run({ body: built.value, apiKey });
 }
 

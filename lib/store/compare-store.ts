@@ -4,6 +4,7 @@ import { persist } from "zustand/middleware";
 import { z } from "zod";
 import type { CheckKind } from "@/lib/compare/checks";
 import { MAX_CASES, testCaseSchema, type CaseRow, type TestCase } from "@/lib/compare/cases";
+import { defaultJudge, judgeSettingsSchema, type JudgeSettings } from "@/lib/compare/judge";
 import type { Parameters, PromptSnapshot } from "@/lib/compare/request";
 import { caseResultSchema, type CaseResult, type ResultTable } from "@/lib/compare/results";
 import {
@@ -33,10 +34,12 @@ const persistedSchema = z.object({
   cases: z.array(testCaseSchema).max(MAX_CASES).catch([]),
   results: z.record(z.string(), z.record(z.string(), caseResultSchema)).catch({}),
   concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).catch(DEFAULT_CONCURRENCY),
+  judge: judgeSettingsSchema.catch(defaultJudge),
 });
 export type PersistedCompare = z.infer<typeof persistedSchema>;
+const persistedKeys = Object.keys(persistedSchema.shape) as (keyof PersistedCompare)[];
 
-export const COMPARE_VERSION = 1;
+export const COMPARE_VERSION = 2;
 
 export const initialCompare: PersistedCompare = {
   variants: [],
@@ -46,14 +49,17 @@ export const initialCompare: PersistedCompare = {
   cases: [],
   results: {},
   concurrency: DEFAULT_CONCURRENCY,
+  judge: defaultJudge,
 };
 
 /**
- * Stored state as the current version. Version 1 is the first; a later version adds its step
- * here. Anything unreadable falls back part by part, so one bad field loses nothing else.
+ * Stored state as the current version, one step per version: 1 → 2 adds the judge, off. Anything
+ * unreadable falls back part by part, so one bad field loses nothing else.
  */
-export function migrateCompare(persisted: unknown, _version: number): PersistedCompare {
-  const parsed = persistedSchema.safeParse(persisted ?? {});
+export function migrateCompare(persisted: unknown, version: number): PersistedCompare {
+  let state = persisted ?? {};
+  if (version < 2 && typeof state === "object") state = { ...state, judge: defaultJudge };
+  const parsed = persistedSchema.safeParse(state);
   return parsed.success ? parsed.data : initialCompare;
 }
 
@@ -84,6 +90,7 @@ type CompareActions = {
   setResult: (caseId: string, variantId: string, result: CaseResult) => void;
   clearResults: (keys: readonly { caseId: string; variantId: string }[]) => void;
   setConcurrency: (concurrency: number) => void;
+  setJudge: (patch: Partial<JudgeSettings>) => void;
 };
 
 function mapVariant(variants: Variant[], id: string, change: (variant: Variant) => Variant): Variant[] {
@@ -188,19 +195,14 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
         }),
       setConcurrency: (concurrency) =>
         set({ concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(concurrency) || DEFAULT_CONCURRENCY)) }),
+      setJudge: (patch) => set((state) => ({ judge: { ...state.judge, ...patch } })),
     }),
     persistOptions({
       key: "compare",
       version: COMPARE_VERSION,
-      partialize: ({ variants, userMessage, values, answers, cases, results, concurrency }): PersistedCompare => ({
-        variants,
-        userMessage,
-        values,
-        answers,
-        cases,
-        results,
-        concurrency,
-      }),
+      // Exactly the fields of the persisted schema: never what is in flight, never the actions.
+      partialize: (state): PersistedCompare =>
+        Object.fromEntries(persistedKeys.map((key) => [key, state[key]])) as PersistedCompare,
       migrate: migrateCompare,
     }),
   ),

@@ -1,7 +1,8 @@
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { z } from "zod";
-import type { PromptSnapshot } from "@/lib/workspace/model";
+import type { SavedSnapshot } from "@/lib/workspace/model";
+import { savedSnapshotOf } from "@/lib/workspace/snapshot";
 import { messages as t } from "@/lib/i18n";
 import {
   deletePrompt,
@@ -19,7 +20,11 @@ import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 import { persistOptions } from "./persist-options";
 
-export const PROMPTS_VERSION = 1;
+/**
+ * 1: the first. 2: a version keeps the composer's text and attachments, and its answers their
+ * response format (a version 1 prompt's snapshots migrate as workspaces of version 2).
+ */
+export const PROMPTS_VERSION = 2;
 
 export type PersistedPrompts = {
   prompts: PromptLibrary;
@@ -33,7 +38,7 @@ export type StoreResult<T> = LibraryResult<T> | { ok: false; error: StoreError }
 
 type PromptsActions = {
   /** Saves the snapshot as the next version of `id`, or as a new prompt without one. */
-  save: (input: { name: string; snapshot: PromptSnapshot; id?: string; note?: string }) => StoreResult<SaveResult>;
+  save: (input: { name: string; snapshot: SavedSnapshot; id?: string; note?: string }) => StoreResult<SaveResult>;
   rename: (id: string, name: string) => StoreResult<PromptLibrary>;
   duplicate: (id: string) => StoreResult<SavedPrompt>;
   remove: (id: string) => void;
@@ -53,26 +58,26 @@ const promptFieldsSchema = savedPromptSchema.omit({ versions: true }).extend({ v
 
 /**
  * A saved version holds a workspace, so its snapshot goes through the workspace's own migration:
- * a prompt saved before a workspace change loads like a workspace persisted before it.
+ * a prompt saved before a workspace change loads like a workspace persisted before it. Before
+ * version 2 prompts were saved without a composer, and with workspaces of version 2.
  */
-function migrateVersion(raw: unknown): PromptVersion[] {
+function migrateVersion(raw: unknown, promptsVersion: number): PromptVersion[] {
   const parsed = versionFieldsSchema.safeParse(raw);
   if (!parsed.success) return [];
   const { snapshot, ...fields } = parsed.data;
-  const {
-    composer: _composer,
-    composerAttachments: _attachments,
-    ...migrated
-  } = migrateWorkspace(snapshot, WORKSPACE_VERSION);
-  return [{ ...fields, snapshot: migrated }];
+  const migrated = migrateWorkspace(snapshot, promptsVersion < 2 ? 2 : WORKSPACE_VERSION);
+  if (promptsVersion < 2) {
+    const { composer: _composer, composerAttachments: _attachments, ...prompt } = migrated;
+    return [{ ...fields, snapshot: prompt }];
+  }
+  return [{ ...fields, snapshot: savedSnapshotOf(migrated) }];
 }
 
 /**
  * Brings persisted state to the current shape, keeping all that still parses: a version that
- * does not is dropped, and a prompt only when none of its versions is left. Version 1 is the
- * first; later versions add their steps here, keyed by `version`.
+ * does not is dropped, and a prompt only when none of its versions is left.
  */
-export function migratePrompts(persisted: unknown, _version: number): PersistedPrompts {
+export function migratePrompts(persisted: unknown, version: number): PersistedPrompts {
   const state = record.catch({}).parse(persisted);
   const prompts = z
     .array(z.unknown())
@@ -81,7 +86,7 @@ export function migratePrompts(persisted: unknown, _version: number): PersistedP
     .flatMap((raw): SavedPrompt[] => {
       const prompt = promptFieldsSchema.safeParse(raw);
       if (!prompt.success) return [];
-      const versions = prompt.data.versions.flatMap(migrateVersion);
+      const versions = prompt.data.versions.flatMap((raw) => migrateVersion(raw, version));
       return versions.length > 0 ? [{ ...prompt.data, versions }] : [];
     });
   const activeId = z.string().nullable().catch(null).parse(state.activeId);

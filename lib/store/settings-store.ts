@@ -7,6 +7,9 @@ type SettingsState = {
   /** A Mistral key the user typed; kept in this browser only, sent with each request. */
   apiKey: string;
   setApiKey: (apiKey: string) => void;
+  /** Whether the Settings dialog is open; a failure that a key would fix opens it too. Not persisted. */
+  dialogOpen: boolean;
+  setDialogOpen: (open: boolean) => void;
 };
 
 type PersistedSettings = Pick<SettingsState, "apiKey">;
@@ -25,6 +28,8 @@ export const useSettings = create<SettingsState>()(
     (set) => ({
       apiKey: "",
       setApiKey: (apiKey) => set({ apiKey: apiKey.trim() }),
+      dialogOpen: false,
+      setDialogOpen: (dialogOpen) => set({ dialogOpen }),
     }),
     persistOptions({
       key: "settings",

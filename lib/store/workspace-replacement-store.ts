@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { PromptSnapshot } from "@/lib/workspace/model";
+import type { SavedSnapshot } from "@/lib/workspace/model";
 
 /**
  * Replacing the workspace after asking: a prompt from a file, a share, a preset, a saved prompt
@@ -10,7 +10,8 @@ import type { PromptSnapshot } from "@/lib/workspace/model";
 export type Replacement = {
   /** What the question calls it. */
   title: string;
-  snapshot: PromptSnapshot;
+  /** With a composer when it comes from a saved prompt. */
+  snapshot: SavedSnapshot;
   /**
    * Which saved prompt the workspace is once replaced: its id, `null` for none (a preset), or
    * absent to leave it as it is (a file, a share, a variant).

@@ -7,7 +7,7 @@ import {
   type ConversationMessage,
   type FinishedAnswer,
   type Parameters,
-  type PromptSnapshot,
+  type SavedSnapshot,
   type ToolCall,
   type ToolDefinition,
   type Workspace,
@@ -21,6 +21,7 @@ import {
   type MessageKind,
 } from "@/lib/tools/conversation";
 import { newToolDefinition, removeTool, updateTool } from "@/lib/tools/definitions";
+import { continuedText } from "@/lib/workspace/snapshot";
 import { imageAwareStorage } from "./image-storage";
 import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migrations";
 import { persistOptions } from "./persist-options";
@@ -42,12 +43,22 @@ type WorkspaceActions = {
   /** User, assistant, assistant with tool calls, or tool result. */
   setMessageKind: (id: string, kind: MessageKind) => void;
   deleteMessage: (id: string) => void;
-  /** Appends the composer's text as a user message and clears the composer. */
-  submitComposer: () => void;
-  /** Removes the last assistant answer (and anything after it) so it can be run again. */
-  dropLastAnswer: () => void;
+  /** Appends the composer's text as a user message, clears the composer and returns the message's id. */
+  submitComposer: () => string | undefined;
+  /** Removes the last assistant answer (and anything after it) so it can be run again; returns what it removed. */
+  dropLastAnswer: () => ConversationMessage[];
   /** Appends the answer and, for each tool call in it, a tool message awaiting its result. */
   appendAnswer: (answer: FinishedAnswer) => string;
+  /**
+   * Extends the answer `id` with its continuation (a run with `prefix: true`); the metadata becomes
+   * the continuation's. Appends the answer instead when `id` is no longer the last message.
+   */
+  continueAnswer: (id: string, continuation: FinishedAnswer) => void;
+  /**
+   * After a run that brought no answer: the user message it sent (`sentId`) goes back to the
+   * composer, before any text typed since, and the answers a regeneration dropped come back.
+   */
+  restoreFailedRun: (failed: { sentId?: string; dropped: ConversationMessage[] }) => void;
   addToolCall: (messageId: string) => void;
   updateToolCall: (messageId: string, callId: string, patch: Partial<Pick<ToolCall, "name" | "arguments">>) => void;
   removeToolCall: (messageId: string, callId: string) => void;
@@ -58,7 +69,8 @@ type WorkspaceActions = {
   removeTool: (index: number) => void;
   setParameter: <K extends keyof Parameters>(key: K, value: Parameters[K]) => void;
   setVariable: (name: string, value: string) => void;
-  loadSnapshot: (snapshot: PromptSnapshot) => void;
+  /** Loads a prompt; a saved prompt's composer comes back with it. */
+  loadSnapshot: (snapshot: SavedSnapshot) => void;
   reset: () => void;
 };
 
@@ -73,7 +85,7 @@ export const initialWorkspace: WorkspaceState = {
 
 export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       ...initialWorkspace,
       setSystem: (system) => set({ system }),
       setComposer: (composer) => set({ composer }),
@@ -107,7 +119,13 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         return id;
       },
       updateMessageContent: (id, content) =>
-        set((state) => ({ messages: state.messages.map((m) => (m.id === id ? { ...m, content } : m)) })),
+        set((state) => ({
+          messages: state.messages.map((m) => {
+            if (m.id !== id) return m;
+            // The usage of a run describes the text it produced, not this one.
+            return m.role === "assistant" && m.metadata ? { ...m, content, edited: true } : { ...m, content };
+          }),
+        })),
       setMessageKind: (id, kind) =>
         set((state) => ({
           messages: state.messages.map((m, index) =>
@@ -115,29 +133,32 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
           ),
         })),
       deleteMessage: (id) => set((state) => ({ messages: state.messages.filter((m) => m.id !== id) })),
-      submitComposer: () =>
-        set((state) =>
-          state.composer.trim() === "" && state.composerAttachments.length === 0
-            ? {}
-            : {
-                composer: "",
-                composerAttachments: [],
-                messages: [
-                  ...state.messages,
-                  {
-                    id: generateId(),
-                    role: "user",
-                    content: state.composer,
-                    ...(state.composerAttachments.length > 0 ? { attachments: state.composerAttachments } : {}),
-                  },
-                ],
-              },
-        ),
-      dropLastAnswer: () =>
-        set((state) => {
-          const last = state.messages.findLastIndex((m) => m.role === "assistant");
-          return last === -1 ? {} : { messages: state.messages.slice(0, last) };
-        }),
+      submitComposer: () => {
+        const { composer, composerAttachments, messages } = get();
+        if (composer.trim() === "" && composerAttachments.length === 0) return undefined;
+        const id = generateId();
+        set({
+          composer: "",
+          composerAttachments: [],
+          messages: [
+            ...messages,
+            {
+              id,
+              role: "user",
+              content: composer,
+              ...(composerAttachments.length > 0 ? { attachments: composerAttachments } : {}),
+            },
+          ],
+        });
+        return id;
+      },
+      dropLastAnswer: () => {
+        const { messages } = get();
+        const last = messages.findLastIndex((m) => m.role === "assistant");
+        if (last === -1) return [];
+        set({ messages: messages.slice(0, last) });
+        return messages.slice(last);
+      },
       appendAnswer: (answer) => {
         const id = generateId();
         set((state) => ({
@@ -149,6 +170,46 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         }));
         return id;
       },
+      continueAnswer: (id, continuation) => {
+        const { messages, parameters, appendAnswer } = get();
+        const last = messages.at(-1);
+        if (last?.id !== id || last.role !== "assistant") {
+          appendAnswer(continuation);
+          return;
+        }
+        const { edited: _edited, ...answer } = last;
+        const continued: ConversationMessage = {
+          ...answer,
+          ...continuation,
+          id,
+          role: "assistant",
+          content: continuedText(last.content, continuation.content),
+          ...(last.reasoning || continuation.reasoning
+            ? { reasoning: (last.reasoning ?? "") + (continuation.reasoning ?? "") }
+            : {}),
+          continued: true,
+        };
+        set({
+          messages: [
+            ...messages.slice(0, -1),
+            continued,
+            ...toolResultsFor(continuation.toolCalls ?? [], parameters.tools, generateId),
+          ],
+        });
+      },
+      restoreFailedRun: ({ sentId, dropped }) =>
+        set((state) => {
+          const sent = state.messages.at(-1);
+          if (sentId !== undefined && sent?.id === sentId && sent.role === "user") {
+            const typedSince = state.composer.trim() === "" ? "" : state.composer;
+            return {
+              messages: state.messages.slice(0, -1),
+              composer: typedSince ? `${sent.content}\n\n${typedSince}` : sent.content,
+              composerAttachments: [...(sent.attachments ?? []), ...state.composerAttachments],
+            };
+          }
+          return dropped.length > 0 ? { messages: [...state.messages, ...dropped] } : {};
+        }),
       addToolCall: (messageId) =>
         set((state) => ({ messages: addToolCall(state.messages, messageId, state.parameters.tools) })),
       updateToolCall: (messageId, callId, patch) =>
@@ -174,7 +235,8 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
         set((state) => ({ parameters: { ...state.parameters, ...removeTool(state.parameters, index) } })),
       setParameter: (key, value) => set((state) => ({ parameters: { ...state.parameters, [key]: value } })),
       setVariable: (name, value) => set((state) => ({ variables: { ...state.variables, [name]: value } })),
-      loadSnapshot: (snapshot) => set({ ...snapshot, composer: "", composerAttachments: [] }),
+      loadSnapshot: ({ composer = "", composerAttachments = [], ...snapshot }) =>
+        set({ ...snapshot, composer, composerAttachments }),
       reset: () => set(initialWorkspace),
     }),
     persistOptions({

@@ -10,6 +10,19 @@ export const TOOL_CALL_ID_PATTERN = /^[a-zA-Z0-9]{9}$/;
 /** Mistral function names. */
 export const FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 
+export const responseFormatSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text") }),
+  z.object({ type: z.literal("json_object") }),
+  z.object({
+    type: z.literal("json_schema"),
+    name: z.string(),
+    /** The JSON Schema as the text the user edits. */
+    schema: z.string(),
+    strict: z.boolean(),
+  }),
+]);
+export type ResponseFormat = z.infer<typeof responseFormatSchema>;
+
 export const toolCallSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -68,6 +81,12 @@ export const assistantMessageSchema = z.object({
   metadata: answerMetadataSchema.optional(),
   /** `interrupted`: the stream was cut before Mistral finished; `stopped`: the user stopped it. */
   status: z.enum(["complete", "interrupted", "stopped"]).optional(),
+  /** The response format the answer was run with, which it is checked against; absent: text or typed by hand. */
+  responseFormat: responseFormatSchema.optional(),
+  /** The text was changed after the run, so `metadata` describes a text the answer no longer has. */
+  edited: z.literal(true).optional(),
+  /** The answer was continued (`prefix: true`): `metadata` describes the last continuation only. */
+  continued: z.literal(true).optional(),
 });
 export const toolMessageSchema = z.object({
   id: z.string(),
@@ -96,19 +115,6 @@ export const toolDefinitionSchema = z.object({
   mockResult: z.string().optional(),
 });
 export type ToolDefinition = z.infer<typeof toolDefinitionSchema>;
-
-export const responseFormatSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text") }),
-  z.object({ type: z.literal("json_object") }),
-  z.object({
-    type: z.literal("json_schema"),
-    name: z.string(),
-    /** The JSON Schema as the text the user edits. */
-    schema: z.string(),
-    strict: z.boolean(),
-  }),
-]);
-export type ResponseFormat = z.infer<typeof responseFormatSchema>;
 
 export const toolChoiceSchema = z.union([
   z.enum(["auto", "none", "any"]),
@@ -178,6 +184,16 @@ export const promptSnapshotSchema = z.object({
   variables: z.record(z.string(), z.string()),
 });
 export type PromptSnapshot = z.infer<typeof promptSnapshotSchema>;
+
+/**
+ * A prompt with the composer's unsent text and attachments, when there are any: what a saved
+ * prompt keeps, so that opening it gives back the workspace Run would send.
+ */
+export const savedSnapshotSchema = promptSnapshotSchema.extend({
+  composer: z.string().optional(),
+  composerAttachments: z.array(attachmentSchema).optional(),
+});
+export type SavedSnapshot = z.infer<typeof savedSnapshotSchema>;
 
 /** The workspace as the user edits it: a prompt plus the composer's unsent text. */
 export const workspaceSchema = promptSnapshotSchema.extend({

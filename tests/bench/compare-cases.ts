@@ -5,6 +5,7 @@
  * case's answer on its own), and the longest main-thread task while results stream in (a `longtask` observer).
  * Writes its own section of BENCHMARKS.md.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { writeSection } from "./markdown-section.ts";
 import { chromium, type Page } from "@playwright/test";
 import { stopChild } from "./children.ts";
@@ -29,6 +30,8 @@ export type CompareBench = {
   longestTaskMs: number;
   longTasks: number;
   passed: string[];
+  /** The machine's 1-minute load average before and after the case run (other work shares it). */
+  load: [number, number];
 };
 
 const START = "<!-- bench:compare:start -->";
@@ -47,7 +50,7 @@ function variant(id: string, model: string, n: number) {
 /** The Compare page's stored state: the variants, `cases` cases expecting their own number. */
 function compareState(cases: number, variants: readonly string[]) {
   return {
-    version: 1,
+    version: 2,
     state: {
       variants: variants.map((model, i) => variant(`v${i + 1}`, model, i + 1)),
       userMessage: "Case {n}",
@@ -61,6 +64,7 @@ function compareState(cases: number, variants: readonly string[]) {
       })),
       results: {},
       concurrency: CONCURRENCY,
+      judge: { enabled: false, model: "mistral-small-latest", rubric: "" },
     },
   };
 }
@@ -111,7 +115,8 @@ export async function measureCompareCases(): Promise<CompareBench> {
           { role: "system", content: "Repeat the case." },
           { role: "user", content: "Case 10" },
         ],
-        parameters: variant("v", VARIANTS[0] ?? "", 1).parameters,
+        // As the request builder sends the workspace's parameters: no prediction, no prompt mode.
+        parameters: { ...variant("v", VARIANTS[0] ?? "", 1).parameters, prediction: null, promptMode: null },
       }),
       format: "ui-message-stream",
     };
@@ -123,6 +128,7 @@ export async function measureCompareCases(): Promise<CompareBench> {
     const oneAnswerMs = median(single);
 
     await openWith(page, app, compareState(CASES, VARIANTS));
+    const loadBefore = loadavg()[0] ?? 0;
     const from = await page.evaluate(() => performance.now());
     const wallMs = await runCases(page);
     const tasks = await page.evaluate(
@@ -142,6 +148,7 @@ export async function measureCompareCases(): Promise<CompareBench> {
       longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
       longTasks: tasks.length,
       passed,
+      load: [loadBefore, loadavg()[0] ?? 0],
     };
   } finally {
     await browser.close();
@@ -178,6 +185,7 @@ export function writeCompareSection(r: CompareBench, path = "BENCHMARKS.md"): vo
     "## Compare: a case run in the browser",
     "",
     `- Date: ${new Date().toISOString()}; the fake paces each piece by ${CHUNK_DELAY_MS} ms`,
+    `- Load average (1 min) on the machine's ${availableParallelism()} cores: ${r.load.map((v) => v.toFixed(1)).join(" before, ")} after the run; the wall time is a ratio to the ideal of the same run, and long tasks grow with the load`,
     "",
     compareTable(r),
     "",

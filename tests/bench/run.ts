@@ -3,7 +3,8 @@
  * production build, measured side by side with two baselines built from tests/bench/baseline-app
  * (the AI SDK's documented route and a byte pipe), then an answer streaming into a long
  * conversation in Chromium. See BENCHMARKS.md for what is measured; the latest run is written
- * there. `BENCH_ONLY=server` or `BENCH_ONLY=browser` runs one half (and writes nothing).
+ * there. `BENCH_ONLY=server` or `BENCH_ONLY=browser` runs one half (and writes nothing);
+ * `BENCH_ONLY=compare` runs only the Compare case run (and writes its own section).
  */
 import { measureBrowserStreaming, type BrowserStreaming } from "./browser-streaming.ts";
 import { stopChild } from "./children.ts";
@@ -70,7 +71,7 @@ async function measure(): Promise<{ server?: Awaited<ReturnType<typeof measureSe
 }
 
 const began = performance.now();
-const { server, browser } = await measure();
+const { server, browser } = only === "compare" ? {} : await measure();
 if (server) {
   const results: BenchResults = { ...server, browser, durationS: (performance.now() - began) / 1000 };
   const targetLines = targetsMet(results).map((t) => `${t.pass ? "PASS" : "FAIL"}  ${t.goal}: ${t.measured}`);
@@ -96,4 +97,4 @@ if (server) {
 }
 
 // (d) in its own servers and browser; it records its own section of BENCHMARKS.md.
-if (!only && !(await benchCompareCases())) process.exitCode = 1;
+if ((!only || only === "compare") && !(await benchCompareCases())) process.exitCode = 1;

@@ -216,3 +216,86 @@ test("a comparison is shared as a link that shows the variants side by side with
   expect(two!.y).toBe(one!.y);
   await reader.close();
 });
+
+test("the judge grades every answer: pass and fail with the reason, its cost apart, kept after a reload and in the share", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  await twoVariants(page, "Which model says {word}?");
+  const cases = page.getByRole("region", { name: "Test cases" });
+  for (const [index, word] of ["hello", "bye"].entries()) {
+    await cases.getByRole("button", { name: "Add case" }).click();
+    await cases.getByRole("textbox", { name: `word (case ${index + 1})`, exact: true }).fill(word);
+  }
+  const judge = page.getByRole("region", { name: "Judge" });
+  await judge.getByRole("checkbox", { name: "Grade every answer with a judge" }).check();
+  await expect(judge.getByRole("textbox", { name: "Rubric" })).toHaveAttribute("aria-invalid", "true");
+  await judge.getByRole("combobox", { name: "Judge model" }).selectOption("mistral-large-latest");
+  await judge.getByRole("textbox", { name: "Rubric" }).fill('The answer says "hello".');
+  await page.getByRole("button", { name: "Run cases" }).click();
+
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.getByTestId("judge-pass-rate")).toHaveText(["1/2 · 50%", "1/2 · 50%"], { timeout: 20_000 });
+  await expect(results.locator('[data-judge="pass"]')).toHaveCount(2);
+  await expect(results.locator('[data-judge="fail"]')).toHaveCount(2);
+  await expect(results.locator('[data-judge="fail"]').first()).toContainText(
+    'Judge: fail · The answer does not mention "hello".',
+  );
+  await expect(results.getByTestId("judge-cost")).toHaveText([/^≈ \$[\d.]+$/, /^≈ \$[\d.]+$/]);
+  // No expected output, so no check: the variants' own pass rate stays empty.
+  await expect(results.getByTestId("pass-rate")).toHaveText(["—", "—"]);
+
+  const requests = await fake.chatRequests();
+  expect(requests).toHaveLength(8);
+  expect(requests.every((r) => r.status === 200)).toBe(true);
+  const judged = requests.filter((r) => r.body.response_format?.json_schema?.name === "judge_verdict");
+  expect(judged).toHaveLength(4);
+  for (const request of judged) {
+    expect(request.body.model).toBe("mistral-large-latest");
+    expect(request.body.response_format.json_schema.strict).toBe(true);
+  }
+
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Results" }).getByTestId("judge-pass-rate")).toHaveText([
+    "1/2 · 50%",
+    "1/2 · 50%",
+  ]);
+  await expect(page.getByRole("region", { name: "Judge" }).getByRole("textbox", { name: "Rubric" })).toHaveValue(
+    'The answer says "hello".',
+  );
+
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const link = page.getByRole("dialog").getByRole("textbox", { name: "Link" });
+  await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/, { timeout: 20_000 });
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const shared = await reader.newPage();
+  await shared.goto(await link.inputValue());
+  await expect(shared.getByRole("region", { name: "Judge" })).toContainText('The answer says "hello".');
+  const sharedResults = shared.getByRole("table", { name: "Results" });
+  await expect(sharedResults.getByTestId("judge-pass-rate")).toHaveText(["1/2 · 50%", "1/2 · 50%"]);
+  await expect(sharedResults.locator('[data-judge="fail"]')).toHaveCount(2);
+  await reader.close();
+});
+
+test("a rate-limited case waits the Retry-After Mistral sent, passed on by the route, then answers", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto("/compare");
+  await page.getByRole("textbox", { name: "User message" }).fill("Say {word}");
+  const cases = page.getByRole("region", { name: "Test cases" });
+  await cases.getByRole("button", { name: "Add case" }).click();
+  await cases.getByRole("textbox", { name: "word (case 1)", exact: true }).fill("hi");
+  await page.getByRole("spinbutton", { name: "Requests at once" }).fill("1");
+  // The route's two retries use up three 429s; the runner then waits Mistral's 3 s, not its own 2 s.
+  await fake.fault({ kind: "rate_limit", times: 3, retryAfterSeconds: 3 });
+  await page.getByRole("button", { name: "Run cases" }).click();
+
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.locator('[data-outcome="done"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(results).toContainText("You said: Say hi");
+  const requests = await fake.chatRequests();
+  expect(requests.map((r) => r.status)).toEqual([429, 429, 429, 200]);
+  expect(requests[3]!.receivedAt - requests[2]!.receivedAt).toBeGreaterThanOrEqual(2_900);
+});

@@ -196,7 +196,9 @@ test.describe("errors", () => {
     await page.getByRole("button", { name: "Run" }).click();
     await expect(alertBox(page)).toContainText("Mistral rejected the API key");
     await expect(alertBox(page)).not.toContainText("bad-key");
-    await expect(page.getByRole("textbox", { name: "Message 1 (User) text" })).toHaveValue("Hello");
+    // The message was not answered: it is back in the composer, not left in the conversation.
+    await expect(page.getByRole("textbox", { name: "User message" })).toHaveValue("Hello");
+    await expect(page.locator("li[data-role]")).toHaveCount(0);
   });
 
   test("a 429 is retried, and one that persists past max retries is explained", async ({ page }) => {

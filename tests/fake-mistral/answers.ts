@@ -13,7 +13,7 @@ export type ChatRequest = {
   stream?: boolean;
   max_tokens?: number | null;
   stop?: string | string[] | null;
-  response_format?: { type?: string; json_schema?: { schema: unknown } | null };
+  response_format?: { type?: string; json_schema?: { name?: string; schema: unknown } | null };
   tools?: Tool[] | null;
   tool_choice?: string | { function: { name: string } };
   prompt_mode?: string | null;
@@ -193,8 +193,37 @@ function plainAnswer(request: ChatRequest): string {
   return last?.role === "assistant" && last.prefix ? `${messageText(last.content)} ${answer}` : answer;
 }
 
+/** The structured output Compare's judge asks for (`lib/compare/judge.ts`). */
+const JUDGE_SCHEMA_NAME = "judge_verdict";
+
+/**
+ * A judge's verdict, deterministic: the rubric is what follows `Rubric:` in the system message,
+ * the graded answer what follows `Answer:` in the last user message; the answer passes when it
+ * contains every "double-quoted" phrase of the rubric (any case).
+ */
+function judgeVerdict(request: ChatRequest): { pass: boolean; reason: string } {
+  const system = request.messages
+    .filter((m) => m.role === "system")
+    .map((m) => messageText(m.content))
+    .join("\n");
+  const rubric = system.split("Rubric:").slice(1).join("Rubric:");
+  const lastUser = [...request.messages].reverse().find((m) => m.role === "user");
+  const answer = messageText(lastUser?.content ?? "")
+    .split("Answer:")
+    .slice(1)
+    .join("Answer:")
+    .toLowerCase();
+  const phrases = [...rubric.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+  const missing = phrases.find((phrase) => !answer.includes(phrase.toLowerCase()));
+  if (missing !== undefined) return { pass: false, reason: `The answer does not mention "${missing}".` };
+  if (phrases.length === 0) return { pass: true, reason: "The answer meets the rubric." };
+  return { pass: true, reason: `The answer mentions ${phrases.map((p) => `"${p}"`).join(", ")}.` };
+}
+
 function shapeAsJson(request: ChatRequest, text: string): string {
   const format = request.response_format;
+  if (format?.type === "json_schema" && format.json_schema?.name === JUDGE_SCHEMA_NAME)
+    return JSON.stringify(judgeVerdict(request));
   if (format?.type === "json_schema" && format.json_schema)
     return JSON.stringify(minimalInstance(format.json_schema.schema));
   if (format?.type === "json_object") return JSON.stringify({ answer: text });

@@ -70,9 +70,9 @@ describe("results of a variant", () => {
     });
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      "case,city,expected,variant,status,pass,reason,answer,prompt_tokens,completion_tokens,latency_ms",
+      "case,city,expected,variant,status,pass,reason,answer,prompt_tokens,completion_tokens,latency_ms,judge_pass,judge_reason,judge_prompt_tokens,judge_completion_tokens",
     );
-    expect(lines[1]).toBe("1,Paris,Paris,Variant 1,done,true,yes,ok,1000000,1000000,120");
-    expect(lines[2]).toBe("1,Paris,Paris,Variant 2,missing,,,,,,");
+    expect(lines[1]).toBe("1,Paris,Paris,Variant 1,done,true,yes,ok,1000000,1000000,120,,,,");
+    expect(lines[2]).toBe("1,Paris,Paris,Variant 2,missing,,,,,,,,,,");
   });
 });

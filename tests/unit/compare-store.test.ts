@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultParameters, type ConversationMessage } from "@/lib/compare/request";
+import { defaultJudge } from "@/lib/compare/judge";
 import { COMPARE_VERSION, initialCompare, migrateCompare, useCompare } from "@/lib/store/compare-store";
 
 const workspace = {
@@ -81,6 +82,7 @@ describe("the compare store", () => {
       "answers",
       "cases",
       "concurrency",
+      "judge",
       "results",
       "userMessage",
       "values",
@@ -91,9 +93,40 @@ describe("the compare store", () => {
 });
 
 describe("migrateCompare", () => {
-  it("reads version 1 state as it is", () => {
-    const state = { ...initialCompare, userMessage: "Hello", concurrency: 6 };
-    expect(migrateCompare(state, 1)).toEqual(state);
+  it("reads version 1 state with the judge off (version 2 added it)", () => {
+    const { judge: _judge, ...version1 } = { ...initialCompare, userMessage: "Hello", concurrency: 6 };
+    expect(migrateCompare(version1, 1)).toEqual({ ...version1, judge: defaultJudge });
+  });
+
+  it("keeps version 2's judge, and falls back to the judge off when it is unreadable", () => {
+    const judge = { enabled: true, model: "mistral-large-latest", rubric: 'Mentions "Paris".' };
+    expect(migrateCompare({ ...initialCompare, judge }, 2).judge).toEqual(judge);
+    expect(migrateCompare({ ...initialCompare, userMessage: "Kept", judge: { enabled: "yes" } }, 2)).toEqual({
+      ...initialCompare,
+      userMessage: "Kept",
+    });
+  });
+
+  it("persists the judge's settings and each result's verdict from it", () => {
+    const { setJudge, addCase, seed } = useCompare.getState();
+    seed(workspace);
+    addCase();
+    setJudge({ enabled: true, rubric: 'Says "bonjour".' });
+    const { cases, variants } = useCompare.getState();
+    const [caseId, variantId] = [cases[0]!.id, variants[0]!.id];
+    const judged = {
+      status: "done" as const,
+      content: "Bonjour",
+      judge: { status: "done" as const, verdict: { pass: true, reason: "It says bonjour." } },
+    };
+    useCompare.getState().setResult(caseId, variantId, judged);
+    const stored = JSON.parse(localStorage.getItem("mistral-playground.compare") ?? "{}") as {
+      state: unknown;
+      version: number;
+    };
+    const migrated = migrateCompare(stored.state, stored.version);
+    expect(migrated.judge).toEqual({ ...defaultJudge, enabled: true, rubric: 'Says "bonjour".' });
+    expect(migrated.results[caseId]?.[variantId]).toEqual(judged);
   });
 
   it("falls back part by part: a bad field loses nothing else", () => {

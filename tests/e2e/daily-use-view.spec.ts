@@ -1,0 +1,282 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { fake, plainMessages } from "./fake.ts";
+
+function composer(page: Page) {
+  return page.getByRole("textbox", { name: "User message" });
+}
+
+function streaming(page: Page) {
+  return page.getByRole("listitem", { name: "Answer streaming" });
+}
+
+function answers(page: Page) {
+  return page.locator('li[data-role="assistant"]');
+}
+
+/** The playground's error box (Next's route announcer also has role="alert"). */
+function alertBox(page: Page) {
+  return page.locator('[role="alert"][data-code]');
+}
+
+/** A system message of many lines: the conversation is taller than any window. */
+async function makeTallConversation(page: Page) {
+  const lines = Array.from({ length: 80 }, (_, i) => `Rule ${i + 1}: answer briefly.`).join("\n");
+  await page.getByRole("textbox", { name: "System message" }).fill(lines);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeGreaterThan(2 * (page.viewportSize()?.height ?? 0));
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+}
+
+/**
+ * Where an element sits against the window and the pinned composer, measured in one frame: in
+ * view means on screen and wholly above the composer (its bottom at most the composer's top).
+ */
+function placement(element: Locator) {
+  return element.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const pinned = document.getElementById("composer")?.closest("section")?.getBoundingClientRect();
+    if (!pinned) return "no composer";
+    if (box.bottom <= 0) return "above the window";
+    if (box.bottom > pinned.top + 1) return "below the composer's top";
+    return "in view";
+  });
+}
+
+/** The answer, streaming or done: its end is what must stay in view. */
+function latestAnswer(page: Page) {
+  return page.locator('li[aria-busy="true"], li[data-role="assistant"]').last();
+}
+
+/** Forty lines of answer, so that it grows past the window while it streams. */
+const LONG_ANSWER = Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of the answer.\n\n`);
+
+test.describe("following the answer", () => {
+  test("Run brings the streaming answer into view above the composer and follows it to the end", async ({ page }) => {
+    test.slow(); // a long answer, streamed slowly
+    await makeTallConversation(page);
+    await fake.script({ chunks: LONG_ANSWER });
+    await fake.fault({ kind: "slow", chunkDelayMs: 200 });
+    await composer(page).fill("Tell me forty lines.");
+    await page.getByRole("button", { name: "Run" }).click();
+
+    await expect(streaming(page)).toContainText("Line 2 of the answer.");
+    await expect.poll(() => placement(streaming(page))).toBe("in view");
+    // Still followed once the answer is longer than the room above the composer.
+    await expect(streaming(page)).toContainText("Line 20 of the answer.");
+    await expect.poll(() => placement(latestAnswer(page))).toBe("in view");
+
+    await expect(answers(page)).toHaveCount(1);
+    await expect.poll(() => placement(answers(page).getByText("Line 40 of the answer."))).toBe("in view");
+    await expect(page.getByRole("button", { name: "Jump to latest" })).toHaveCount(0);
+  });
+
+  test("scrolling up stops following and offers Jump to latest, which follows again", async ({ page }) => {
+    test.slow(); // a long answer, streamed slowly
+    await makeTallConversation(page);
+    await fake.script({ chunks: LONG_ANSWER });
+    await fake.fault({ kind: "slow", chunkDelayMs: 200 });
+    await composer(page).fill("Tell me forty lines.");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect(streaming(page)).toContainText("Line 3 of the answer.");
+
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+    const jump = page.getByRole("button", { name: "Jump to latest" });
+    await expect(jump).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+
+    // More text arrives; the page stays where the reader put it.
+    await expect(streaming(page)).toContainText("Line 8 of the answer.");
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await placement(streaming(page))).toBe("below the composer's top");
+
+    await jump.click();
+    await expect(jump).toHaveCount(0);
+    await expect(streaming(page)).toContainText("Line 20 of the answer.");
+    await expect.poll(() => placement(latestAnswer(page))).toBe("in view");
+    await expect(answers(page)).toHaveCount(1);
+  });
+
+  test("an error of a run comes into view above the composer", async ({ page }) => {
+    await makeTallConversation(page);
+    await fake.fault({ kind: "unauthorized" });
+    await composer(page).fill("Hello");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect(alertBox(page)).toHaveAttribute("data-code", "invalid_api_key");
+    await expect.poll(() => placement(alertBox(page))).toBe("in view");
+  });
+
+  test("a run refused before sending shows why in view", async ({ page }) => {
+    await makeTallConversation(page);
+    await composer(page).fill("Hello {name}");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect(alertBox(page)).toHaveAttribute("data-code", "invalid_request");
+    await expect.poll(() => placement(alertBox(page))).toBe("in view");
+  });
+});
+
+test.describe("Ctrl/⌘+Enter", () => {
+  test("runs from the composer and message editors, never from a dialog", async ({ page }) => {
+    await fake.script({ content: "Only once." });
+    await composer(page).fill("Run me once");
+
+    await page.getByRole("button", { name: "Save prompt" }).click();
+    const dialog = page.getByRole("dialog", { name: "Save prompt" });
+    await dialog.getByLabel("Name").fill("Kept");
+    await page.keyboard.press("Control+Enter");
+    await dialog.getByLabel("Note (optional)").fill("first");
+    await page.keyboard.press("Meta+Enter");
+    await page.keyboard.press("Control+Enter");
+    // A run would have taken the composer's text into the conversation.
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(composer(page)).toHaveValue("Run me once");
+    await expect(page.locator("li[data-role]")).toHaveCount(0);
+
+    // Outside the conversation (the Variables panel, the parameters) it does nothing either.
+    await page.getByRole("spinbutton", { name: "Temperature" }).fill("0.5");
+    await page.keyboard.press("Control+Enter");
+    await expect(composer(page)).toHaveValue("Run me once");
+
+    await composer(page).press("Control+Enter");
+    await expect(answers(page)).toContainText("Only once.");
+    const requests = await fake.chatRequests();
+    expect(requests).toHaveLength(1);
+    expect(plainMessages(requests[0]).at(-1)).toEqual({ role: "user", content: "Run me once" });
+
+    // From a message's own editor it runs too.
+    await fake.script({ content: "Again." });
+    await page.getByRole("textbox", { name: "Message 1 (User) text" }).press("Control+Enter");
+    await expect(answers(page)).toHaveCount(2);
+    expect(await fake.chatRequests()).toHaveLength(2);
+  });
+
+  test("does not run while an input method is composing", async ({ page }) => {
+    await fake.script({ content: "After the composition." });
+    await composer(page).fill("日本語");
+    // The Enter that confirms a composition (Chrome: isComposing; Safari: keyCode 229).
+    await composer(page).dispatchEvent("keydown", { key: "Enter", ctrlKey: true, isComposing: true, bubbles: true });
+    await composer(page).dispatchEvent("keydown", { key: "Enter", ctrlKey: true, keyCode: 229, bubbles: true });
+    await expect(composer(page)).toHaveValue("日本語");
+    await expect(page.locator("li[data-role]")).toHaveCount(0);
+
+    await composer(page).press("Control+Enter");
+    await expect(answers(page)).toContainText("After the composition.");
+    expect(await fake.chatRequests()).toHaveLength(1);
+  });
+});
+
+const TABLE_ANSWER = [
+  "| Term | Meaning |",
+  "| --- | --- |",
+  `| ${"supercalifragilistic".repeat(12)} | ${"A cell that goes on and on, ".repeat(20)}|`,
+  "| short | cell |",
+  "",
+  "```python",
+  `print("${"a very long line of code ".repeat(12)}")`,
+  "```",
+].join("\n");
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("a wide table scrolls inside its message; the header is one row; no keyboard hint", async ({ page }) => {
+    await fake.script({ content: TABLE_ANSWER });
+    await composer(page).fill("A table, please.");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect(answers(page).locator("table")).toContainText("short");
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const table = answers(page).getByRole("region", { name: "Table" });
+    const overflow = await table.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeGreaterThan(0);
+
+    const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
+    const tops = await header
+      .getByRole("button")
+      .evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThan(3);
+    expect(new Set(tops).size).toBe(1);
+
+    await expect(page.getByText("Ctrl/⌘+Enter to run")).toBeHidden();
+  });
+});
+
+test("on a desktop the keyboard hint shows", async ({ page }) => {
+  await expect(page.getByText("Ctrl/⌘+Enter to run")).toBeVisible();
+});
+
+test("the header with Share, Save and View code stays in view in a long conversation", async ({ page }) => {
+  await makeTallConversation(page);
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  for (const name of ["Share", "Save prompt", "View code"]) {
+    await expect(page.getByRole("button", { name, exact: true })).toBeInViewport();
+  }
+});
+
+test("code blocks and tables are scroll areas the keyboard reaches and scrolls", async ({ page }) => {
+  await fake.script({ content: TABLE_ANSWER });
+  await composer(page).fill("A table, please.");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(answers(page).locator("table")).toContainText("short");
+
+  await page.getByRole("button", { name: "Delete message 2" }).focus();
+  await page.keyboard.press("Tab");
+  const table = page.getByRole("region", { name: "Table" });
+  await expect(table).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+
+  await page.keyboard.press("Tab");
+  const code = page.getByRole("region", { name: "Code block" });
+  await expect(code).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => code.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  // The focus ring shows which area the keys scroll.
+  expect(await code.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe("solid");
+});
+
+test("after a tool call the new tool result field has the focus", async ({ page }) => {
+  await fake.script({ toolCalls: [{ id: "gSIMJiOkT", name: "get_weather", arguments: '{"city": "Paris"}' }] });
+  const tools = page.getByRole("region", { name: "Tools" });
+  await tools.getByRole("button", { name: "Add tool" }).click();
+  const tool = tools.getByRole("group", { name: "Tool 1" });
+  await tool.getByLabel("Name").fill("get_weather");
+  await tool
+    .getByLabel("Parameters (JSON Schema)")
+    .fill('{"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}');
+  await expect(tool.getByText("Valid JSON Schema.")).toBeVisible();
+  await composer(page).fill("What's the weather in Paris?");
+  await page.getByRole("button", { name: "Run" }).click();
+
+  const result = page.getByRole("textbox", { name: "Message 3 (Tool) text" });
+  await expect(result).toBeFocused();
+  await page.keyboard.type('{"temperature_c": 24}');
+  await expect(result).toHaveValue('{"temperature_c": 24}');
+});
+
+test("stop sequences say one per line", async ({ page }) => {
+  await expect(page.getByText("One per line.")).toBeVisible();
+});
+
+test("every page has an icon and logs no missing file", async ({ page, request }) => {
+  const missing: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") missing.push(message.text());
+  });
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  for (const path of ["/", "/compare", "/translate"]) {
+    await page.goto(path);
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /^\/icon\.svg/);
+  }
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  const icon = await request.get(href ?? "");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(missing).toEqual([]);
+});
