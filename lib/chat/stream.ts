@@ -11,6 +11,7 @@ import {
 } from "ai/internal";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
+import { nodeFetch } from "@/lib/mistral/node-fetch";
 import { toWireResponseFormat } from "@/lib/mistral/response-format";
 import { withWireFields, type WireFields } from "@/lib/mistral/wire-fields";
 import { requestAttachments } from "./build-request";
@@ -107,7 +108,7 @@ export function streamChat(
   const model = createMistral({
     apiKey: options.apiKey,
     baseURL: mistralConfig().baseURL,
-    ...(Object.keys(wireFields).length > 0 ? { fetch: withWireFields(wireFields) } : {}),
+    fetch: Object.keys(wireFields).length > 0 ? withWireFields(wireFields, nodeFetch) : nodeFetch,
   }).chat(parameters.model);
   const { instructions, messages } = toModelMessages(request.messages);
   const tools = toTools(parameters);

@@ -145,11 +145,15 @@ test.describe("Ctrl/⌘+Enter", () => {
     expect(requests).toHaveLength(1);
     expect(plainMessages(requests[0]).at(-1)).toEqual({ role: "user", content: "Run me once" });
 
-    // From a message's own editor it runs too.
-    await fake.script({ content: "Again." });
+    // From a message's own editor it runs too: the conversation ends with the answer, so the run
+    // continues it in place.
+    await fake.script({ content: " Again." });
     await page.getByRole("textbox", { name: "Message 1 (User) text" }).press("Control+Enter");
-    await expect(answers(page)).toHaveCount(2);
-    expect(await fake.chatRequests()).toHaveLength(2);
+    await expect(answers(page)).toContainText("Only once. Again.");
+    await expect(answers(page)).toHaveCount(1);
+    const again = await fake.chatRequests();
+    expect(again).toHaveLength(2);
+    expect(plainMessages(again[1]).at(-1)).toEqual({ role: "assistant", content: "Only once.", prefix: true });
   });
 
   test("does not run while an input method is composing", async ({ page }) => {

@@ -20,15 +20,16 @@ async function chooseLanguages(page: Page, chosen: string[]) {
 }
 
 test("three languages stream at once, side by side, each with its usage, and the total", async ({ page }) => {
+  test.slow(); // the answers are paced a second a piece
   await page.getByRole("link", { name: "Translation demo" }).click();
   await expect(page.getByRole("heading", { name: "Translation demo" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Source text" })).toHaveValue("I love programming.");
   await expect(page.getByRole("textbox", { name: "input_language", exact: true })).toHaveValue("English");
   await chooseLanguages(page, ["French", "German", "Japanese"]);
 
-  // Every piece takes 700 ms: one language after another could not show three partial texts
+  // Every piece takes 1 s: one language after another could not show three partial texts
   // before the first one finishes.
-  await fake.fault({ kind: "slow", chunkDelayMs: 700 });
+  await fake.fault({ kind: "slow", chunkDelayMs: 1_000 });
   await page.getByRole("button", { name: "Translate" }).click();
 
   const french = column(page, "French");
@@ -38,7 +39,6 @@ test("three languages stream at once, side by side, each with its usage, and the
   await expect(german.getByTestId("translation-text")).toContainText("Ich");
   await expect(japanese.getByTestId("translation-text")).toContainText("私");
   for (const language of [french, german, japanese]) await expect(language).toHaveAttribute("data-status", "streaming");
-  await expect(page.locator('[data-status="done"]')).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
 
   await expect(french.getByTestId("translation-text")).toHaveText("J'adore la programmation.", { timeout: 15_000 });
@@ -48,7 +48,7 @@ test("three languages stream at once, side by side, each with its usage, and the
   });
   for (const language of [french, german, japanese]) {
     await expect(language).toHaveAttribute("data-status", "done");
-    await expect(language).toContainText(/\d+ in \/ \d+ out · stop · first token \d+ ms · [\d.]+ s/);
+    await expect(language).toContainText(/\d+ in \/ \d+ out · stop · first token [\d.]+ m?s · [\d.]+ s/);
   }
 
   const total = page.getByRole("region", { name: "Total" });
