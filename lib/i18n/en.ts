@@ -390,8 +390,8 @@ export const en = {
     treatAsLiteral: "Treat braces as literal",
     treatAsLiteralIn: "Treat braces as literal in {where}",
     mustache: "{where} has {names}, written as in Mustache: here '{{' is a literal brace, so they are sent as typed.",
-    convertMustache: "Convert to {name}",
-    convertMustacheIn: "Convert to {name} in {where}",
+    convertMustache: "Convert to '{name}'",
+    convertMustacheIn: "Convert to '{name}' in {where}",
   },
   prompts: {
     presets: "Presets",

@@ -394,8 +394,8 @@ export const ko: Messages = {
     treatAsLiteralIn: "{where}에서 중괄호를 문자 그대로 처리",
     mustache:
       "{where}에 Mustache 식으로 쓴 {names}이(가) 있습니다. 여기서 '{{'는 중괄호 문자 그대로이므로 입력한 대로 전송됩니다.",
-    convertMustache: "{name}(으)로 변환",
-    convertMustacheIn: "{where}에서 {name}(으)로 변환",
+    convertMustache: "'{name}'(으)로 변환",
+    convertMustacheIn: "{where}에서 '{name}'(으)로 변환",
   },
   prompts: {
     presets: "프리셋",

@@ -378,8 +378,8 @@ export const zhCN: Messages = {
     treatAsLiteral: "把花括号当作字面字符",
     treatAsLiteralIn: "在{where}中把花括号当作字面字符",
     mustache: "{where}中有 {names}，这是 Mustache 的写法：这里 '{{' 表示字面的花括号，所以会按原样发送。",
-    convertMustache: "转换为 {name}",
-    convertMustacheIn: "在{where}中转换为 {name}",
+    convertMustache: "转换为 '{name}'",
+    convertMustacheIn: "在{where}中转换为 '{name}'",
   },
   prompts: {
     presets: "预设",
