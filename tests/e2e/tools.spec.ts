@@ -180,9 +180,7 @@ test("tools import from a file and export as Mistral's tools array", async ({ pa
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify(file)),
   });
-  await expect(tools(page).getByRole("status")).toHaveText(
-    "Imported 1 tool(s); tools with the same name were replaced.",
-  );
+  await expect(tools(page).getByRole("status")).toHaveText("Imported 1 tool; tools with the same name were replaced.");
   await expect(tools(page).getByRole("group", { name: "Tool 1" }).getByLabel("Name")).toHaveValue("get_time");
 
   const download = page.waitForEvent("download");
