@@ -1,4 +1,6 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: this module also runs in plain Node (the accounts command line),
+// where next-intl's server entry cannot load next/headers.
+import { createTranslator } from "use-intl/core";
 import { en } from "./en";
 import { ko } from "./ko";
 import { defaultLocale, matchLocale, type Locale } from "./locales";
