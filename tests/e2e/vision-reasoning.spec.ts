@@ -103,6 +103,10 @@ test("a reload keeps the attached image (bytes in IndexedDB, not in localStorage
 });
 
 test("a reasoning answer streams its Thinking apart, collapsed once the answer starts", async ({ page }) => {
+  // A long answer keeps the "answer started, still streaming" window seconds wide on a loaded machine.
+  const thought = 'The user wrote "Hi". I should answer briefly and repeat it back.';
+  const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
+  await fake.script({ thinking: thought, content: `You said: Hi. ${words}` });
   await fake.fault({ kind: "slow", chunkDelayMs: 120 });
   await page.getByRole("combobox", { name: "Model" }).selectOption("magistral-small-latest");
   await composer(page).fill("Hi");
@@ -121,7 +125,7 @@ test("a reasoning answer streams its Thinking apart, collapsed once the answer s
   await expect(answer).toContainText("64 characters");
   await done.click();
   await expect(done).toHaveAttribute("aria-expanded", "true");
-  await expect(answer).toContainText('The user wrote "Hi". I should answer briefly and repeat it back.');
+  await expect(answer).toContainText(thought);
 
   // Sent again as Mistral expects: the thinking as a thinking chunk in the assistant content.
   await composer(page).fill("Again");
