@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef } from "react";
+import { useCallback, useDeferredValue, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { continuingAnswerId, describeRunError, runWorkspace, stopRun } from "@/lib/run/workspace-run";
 import { useRunNotice } from "@/lib/store/run-notice-store";
@@ -20,6 +20,10 @@ import { useRunError, useRunning } from "./use-run-state";
 export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   const t = useTranslations();
   const running = useRunning();
+  // The conversation's controls are disabled and enabled again in a render of their own, just
+  // after the run starts and after the finished answer is in: in a long conversation, switching
+  // thousands of controls is a task of its own, which would otherwise lengthen Run's and the end's.
+  const controlsDisabled = useDeferredValue(running);
   const error = useRunError();
   const messages = useWorkspace((s) => s.messages);
   const notice = useRunNotice((s) => s.notice);
@@ -32,7 +36,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   const failure = notice ?? (running ? null : describeRunError(error));
   const { latest, composer, detached, jump } = useFollowLatest({ running, failure: failureSource });
   const list = useRef<HTMLOListElement>(null);
-  useFocusToolResult(running, list);
+  useFocusToolResult(running, controlsDisabled, list);
   const lastRun = useRunNotice((s) => s.lastRun);
   const last = messages.at(-1);
   // A cut-off answer is run again from scratch, not continued; a failed regeneration is retried as one.
@@ -58,18 +62,14 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
       {/* While an answer streams, the disabled fieldset disables every control of every message
           at once, without rendering any of them again. */}
       <div ref={latest} className="flex min-w-0 flex-col gap-3">
-        <fieldset disabled={running} className="m-0 min-w-0 border-0 p-0">
+        <fieldset disabled={controlsDisabled} className="m-0 min-w-0 border-0 p-0">
           <ol ref={list} className="space-y-2" aria-label={t("conversation.listLabel")}>
             {messages.map((message, index) =>
               message === continued ? (
                 <StreamingMessage key={message.id} prefix={continued.content} />
               ) : (
                 [
-                  <InsertMessageButton
-                    key={`insert-${message.id}`}
-                    index={index}
-                    label={t("conversation.insertBefore", { n: index + 1 })}
-                  />,
+                  <InsertMessageButton key={`insert-${message.id}`} index={index} />,
                   <MessageItem
                     key={message.id}
                     message={message}
@@ -80,7 +80,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
                 ]
               ),
             )}
-            <InsertMessageButton index={messages.length} label={t("conversation.insertEnd")} atEnd />
+            <InsertMessageButton index={messages.length} atEnd />
             {running && !continued ? <StreamingMessage /> : null}
           </ol>
         </fieldset>

@@ -11,15 +11,16 @@ import { useWorkspace } from "@/lib/store/workspace-store";
  */
 export const InsertMessageButton = memo(function InsertMessageButton({
   index,
-  label,
   atEnd = false,
 }: {
   index: number;
-  /** Says where the message goes; it starts with the visible text, which names what the button does. */
-  label: string;
   atEnd?: boolean;
 }) {
   const t = useTranslations();
+  // Worded here, not by the list: formatting 500 labels on every render of the conversation
+  // costs more than the memoised buttons themselves. The label says where the message goes and
+  // starts with the visible text, which names what the button does.
+  const label = atEnd ? t("conversation.insertEnd") : t("conversation.insertBefore", { n: index + 1 });
   return (
     <li className="flex justify-center">
       <button

@@ -5,9 +5,10 @@ import { useWorkspace } from "@/lib/store/workspace-store";
 
 /**
  * When a run ends in tool calls, the first of the tool results added for them takes the focus:
- * writing the result is what comes next.
+ * writing the result is what comes next. It waits for the conversation's controls to be enabled
+ * again (`controlsDisabled`), which may be a render after the run ends.
  */
-export function useFocusToolResult(running: boolean, list: RefObject<HTMLElement | null>) {
+export function useFocusToolResult(running: boolean, controlsDisabled: boolean, list: RefObject<HTMLElement | null>) {
   const [wasRunning, setWasRunning] = useState(running);
   const [runsEnded, setRunsEnded] = useState(0);
   if (wasRunning !== running) {
@@ -16,10 +17,10 @@ export function useFocusToolResult(running: boolean, list: RefObject<HTMLElement
   }
 
   useEffect(() => {
-    if (runsEnded === 0) return;
+    if (runsEnded === 0 || controlsDisabled) return;
     const { messages } = useWorkspace.getState();
     if (messages.at(-1)?.role !== "tool") return;
     const first = messages.findLastIndex((message) => message.role !== "tool") + 1;
     list.current?.querySelectorAll("li[data-role]")[first]?.querySelector("textarea")?.focus();
-  }, [runsEnded, list]);
+  }, [runsEnded, controlsDisabled, list]);
 }

@@ -40,8 +40,13 @@ export function useFollowLatest({ running, failure }: { running: boolean; failur
     if (overlap > 0) window.scrollBy({ top: overlap, behavior: "instant" });
   }, []);
 
+  // In the next frame, not in the effect: effects of a keypress run in the same task as its
+  // render, and measuring there would add the style and layout of the whole conversation to it
+  // (one long task at Run and at the end of an answer in a long conversation).
   useEffect(() => {
-    if (revealRequest > 0) reveal();
+    if (revealRequest === 0) return;
+    const frame = requestAnimationFrame(reveal);
+    return () => cancelAnimationFrame(frame);
   }, [revealRequest, reveal]);
 
   // While a run is followed, every growth of the conversation (the streaming text) is followed.

@@ -200,6 +200,7 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
     persistOptions({
       key: "compare",
       version: COMPARE_VERSION,
+      whenIdle: true,
       // Exactly the fields of the persisted schema: never what is in flight, never the actions.
       partialize: (state): PersistedCompare =>
         Object.fromEntries(persistedKeys.map((key) => [key, state[key]])) as PersistedCompare,

@@ -243,6 +243,7 @@ export const useWorkspace = create<WorkspaceState & WorkspaceActions>()(
       key: "workspace",
       version: WORKSPACE_VERSION,
       storage: imageAwareStorage,
+      whenIdle: true,
       partialize: (state): Workspace => ({
         system: state.system,
         messages: state.messages,

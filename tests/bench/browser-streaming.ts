@@ -10,6 +10,8 @@
  * tells the page's own work from that wait.
  */
 import { loadavg } from "node:os";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { resetFake, scriptAnswers, setFault, type AppServer, type FakeServer } from "./servers.ts";
 
@@ -160,6 +162,12 @@ async function oneRun(browser: Browser, page: Page, fake: FakeServer): Promise<B
   await page.locator("#composer").focus();
   // Traced from just before Run to the page at rest after the answer: every task in it counts.
   await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  const profiler = process.env.BENCH_PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.setSamplingInterval", { interval: 100 });
+    await profiler.send("Profiler.start");
+  }
   const started = await page.evaluate(() => performance.now());
   await page.keyboard.press("Control+Enter");
   const poll = { polling: 100, timeout: 60_000 };
@@ -181,6 +189,12 @@ async function oneRun(browser: Browser, page: Page, fake: FakeServer): Promise<B
       ),
   );
   const trace = await browser.stopTracing();
+  if (process.env.BENCH_TRACE_DIR)
+    writeFileSync(path.join(process.env.BENCH_TRACE_DIR, `trace-${Date.now()}.json`), trace);
+  if (profiler && process.env.BENCH_PROFILE_DIR) {
+    const { profile } = await profiler.send("Profiler.stop");
+    writeFileSync(path.join(process.env.BENCH_PROFILE_DIR, `page-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   const { tasks, renders } = await page.evaluate(() => {
     const w = window as unknown as { benchLongTasks: { start: number; duration: number }[]; benchRenders: number };
     return { tasks: w.benchLongTasks, renders: w.benchRenders };

@@ -94,7 +94,12 @@ test("a reload keeps the attached image (bytes in IndexedDB, not in localStorage
       ),
     )
     .toBe(2);
-  const json = await page.evaluate(() => localStorage.getItem("mistral-playground.workspace") ?? "");
+  // The workspace is written when the page is idle or hidden: hiding it writes it now.
+  const json = await page.evaluate(() => {
+    window.dispatchEvent(new Event("pagehide"));
+    return localStorage.getItem("mistral-playground.workspace") ?? "";
+  });
+  expect(json).toContain("draft.png");
   expect(json).not.toContain("base64");
 
   await page.reload();
@@ -105,7 +110,7 @@ test("a reload keeps the attached image (bytes in IndexedDB, not in localStorage
 test("a reasoning answer streams its Thinking apart, collapsed once the answer starts", async ({ page }) => {
   // A long answer keeps the "answer started, still streaming" window seconds wide on a loaded machine.
   const thought = 'The user wrote "Hi". I should answer briefly and repeat it back.';
-  const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
+  const words = Array.from({ length: 15 }, (_, i) => `word${i}`).join(" ");
   await fake.script({ thinking: thought, content: `You said: Hi. ${words}` });
   await fake.fault({ kind: "slow", chunkDelayMs: 120 });
   await page.getByRole("combobox", { name: "Model" }).selectOption("magistral-small-latest");
@@ -119,7 +124,7 @@ test("a reasoning answer streams its Thinking apart, collapsed once the answer s
   await expect(thinking).toHaveAttribute("aria-expanded", "false");
 
   const answer = answers(page).first();
-  await expect(answer).toContainText("You said: Hi");
+  await expect(answer).toContainText("You said: Hi", { timeout: 15_000 });
   const done = answer.getByRole("button", { name: "Thinking" });
   await expect(done).toHaveAttribute("aria-expanded", "false");
   await expect(answer).toContainText("64 characters");

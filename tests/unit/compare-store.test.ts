@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { defaultParameters, type ConversationMessage } from "@/lib/compare/request";
 import { defaultJudge } from "@/lib/compare/judge";
 import { COMPARE_VERSION, initialCompare, migrateCompare, useCompare } from "@/lib/store/compare-store";
+import { flushWrites } from "@/lib/store/persist-options";
 
 const workspace = {
   system: "Answer in {language}.",
@@ -73,6 +74,7 @@ describe("the compare store", () => {
     const caseId = useCompare.getState().cases[0]!.id;
     const variantId = useCompare.getState().variants[0]!.id;
     store.setResult(caseId, variantId, { status: "done", content: "Bonjour", verdict: { pass: true, reason: "ok" } });
+    flushWrites();
     const stored = JSON.parse(localStorage.getItem("mistral-playground.compare") ?? "null") as {
       state: Record<string, unknown>;
       version: number;
@@ -120,6 +122,7 @@ describe("migrateCompare", () => {
       judge: { status: "done" as const, verdict: { pass: true, reason: "It says bonjour." } },
     };
     useCompare.getState().setResult(caseId, variantId, judged);
+    flushWrites();
     const stored = JSON.parse(localStorage.getItem("mistral-playground.compare") ?? "{}") as {
       state: unknown;
       version: number;
