@@ -1,9 +1,34 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages } from "./fake.ts";
 
 function variant(page: Page, n: number) {
   return page.getByRole("region", { name: `Variant ${n}`, exact: true });
+}
+
+/** The parts of a usage line (between its " · ") that the line wraps inside of, such as "≈" left apart from its amount. */
+function partsSplitAcrossLines(line: Locator): Promise<string[]> {
+  return line.evaluate((element) => {
+    const chars: { node: Text; offset: number }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let offset = 0; offset < (node.textContent ?? "").length; offset += 1)
+        chars.push({ node: node as Text, offset });
+    }
+    const top = (index: number) => {
+      const range = document.createRange();
+      range.setStart(chars[index]!.node, chars[index]!.offset);
+      range.setEnd(chars[index]!.node, chars[index]!.offset + 1);
+      return range.getBoundingClientRect().top;
+    };
+    const split: string[] = [];
+    let start = 0;
+    for (const part of (element.textContent ?? "").split(" · ")) {
+      if (part !== "" && top(start) !== top(start + part.length - 1)) split.push(part);
+      start += part.length + " · ".length;
+    }
+    return split;
+  });
 }
 
 /** Two variants, the second on another model, answering one user message. */
@@ -65,6 +90,13 @@ test("Compare opens from the playground with its prompt, and two models answer a
     await expect(variant(page, n).getByTestId("variant-usage")).toContainText(
       /\d+ in \/ \d+ out · stop · first token [\d.]+ m?s · [\d.]+ m?s · ≈ \$[\d.e-]+\s*[\d.]+ tokens\/s/,
     );
+  }
+  // Cards of every width from two columns' narrowest up wrap the usage line between its parts, never inside one.
+  for (let width = 768; width < 1280; width += 16) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const n of [1, 2]) {
+      expect(await partsSplitAcrossLines(variant(page, n).locator("[data-usage-of]")), `at ${width} px`).toEqual([]);
+    }
   }
   // The user message stays: it is part of what is compared.
   await expect(page.getByRole("textbox", { name: "User message" })).toHaveValue("Which model are you?");
