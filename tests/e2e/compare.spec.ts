@@ -127,6 +127,17 @@ test("an error stays in its variant while the others answer", async ({ page }) =
   await expect(variant(page, 2).getByRole("alert")).toHaveCount(0);
 });
 
+test("a variant card keeps Use default on one line, inside its button, at every width", async ({ page }) => {
+  await twoVariants(page, "Hi");
+  const useDefault = variant(page, 2).getByRole("button", { name: "Use default" });
+  for (const width of [390, 768, 1024, 1280, 1400]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(useDefault).toBeVisible();
+    const fits = await useDefault.evaluate((button) => button.scrollHeight <= button.clientHeight);
+    expect(fits, `at ${width} px`).toBe(true);
+  }
+});
+
 test("3 cases × 2 variants: checks, pass rate per variant, and everything survives a reload", async ({ page }) => {
   await twoVariants(page, "Which model says {word}?");
   await threeCases(page);
