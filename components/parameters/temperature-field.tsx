@@ -41,7 +41,7 @@ export function TemperatureField({
           className="w-full accent-accent"
         />
         {value !== null ? (
-          <Button size="sm" variant="ghost" onClick={() => onChange(null)}>
+          <Button size="sm" variant="ghost" className="shrink-0 whitespace-nowrap" onClick={() => onChange(null)}>
             {t("parameters.useDefault")}
           </Button>
         ) : null}

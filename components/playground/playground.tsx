@@ -1,5 +1,6 @@
 "use client";
 
+import { NoKeyNotice } from "@/components/layout/no-key-notice";
 import { ConversationPanel } from "@/components/conversation/conversation-panel";
 import { ParametersPanel } from "@/components/parameters/parameters-panel";
 import { HeaderActions } from "./header-actions";
@@ -7,11 +8,9 @@ import { ToolsPanel } from "@/components/tools/tools-panel";
 import { TokenUsagePanel } from "@/components/usage/token-usage-panel";
 import { VariablesPanel } from "@/components/variables/variables-panel";
 import { useTranslations } from "next-intl";
-import { useSettings } from "@/lib/store/settings-store";
 
 export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
   const t = useTranslations();
-  const hasUserKey = useSettings((s) => s.apiKey !== "");
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
       {/* Pinned, so Share, Save and View code stay at hand in a long conversation. */}
@@ -19,11 +18,7 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
         <h1 className="shrink-0 text-lg font-semibold">{t("app.title")}</h1>
         <HeaderActions serverHasKey={serverHasKey} />
       </header>
-      {!serverHasKey && !hasUserKey ? (
-        <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" data-testid="no-key-notice">
-          {t("errors.no_api_key")}
-        </p>
-      ) : null}
+      <NoKeyNotice serverHasKey={serverHasKey} />
       <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
         <ConversationPanel serverHasKey={serverHasKey} />
         <aside className="flex w-full shrink-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:w-80 lg:overflow-y-auto">

@@ -1,17 +1,15 @@
 "use client";
 
-import Link from "next/link";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { RunAlert } from "@/components/conversation/run-alert";
 import { ModelSelect } from "@/components/parameters/model-select";
 import { useModelList } from "@/components/parameters/use-model-list";
-import { SettingsButton } from "@/components/settings/settings-dialog";
+import { PageShell } from "@/components/layout/page-shell";
 import { Button } from "@/components/ui/button";
-import { Textarea } from "@/components/ui/textarea";
+import { TextareaField } from "@/components/ui/textarea-field";
 import { VariableField } from "@/components/variables/variable-field";
 import { useTranslations } from "next-intl";
 import { findModel } from "@/lib/mistral/catalogue";
-import { useSettings } from "@/lib/store/settings-store";
 import { useTranslateDraft } from "@/lib/store/translate-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
 import { findLanguage, offeredLanguages, userLanguageCode } from "@/lib/translate/languages";
@@ -29,7 +27,6 @@ import { TranslationTotals } from "./translation-totals";
  */
 export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
   const t = useTranslations();
-  const id = useId();
   // The workspace is read once: the demo starts from it (or resumes what was typed against it).
   const [template] = useState(() => {
     const from = translationTemplate(useWorkspace.getState());
@@ -43,7 +40,6 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
   const targets = useTranslateDraft((s) => s.targets);
   const runLanguages = useTranslateDraft((s) => s.results.languages);
   const list = useModelList();
-  const hasUserKey = useSettings((s) => s.apiKey !== "");
   const running = useTranslationRun(translationSelectors.running);
   const notice = useTranslationRun((s) => s.notice);
   const source = draft?.source ?? "";
@@ -59,94 +55,71 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
   }
 
   return (
-    <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold">{t("translate.title")}</h1>
-        <div className="ml-auto flex items-center gap-2">
-          <Link
-            href="/"
-            className="rounded-md px-2 py-1 text-xs font-medium text-muted hover:bg-surface-2 hover:text-fg"
-          >
-            {t("translate.back")}
-          </Link>
-          <SettingsButton serverHasKey={serverHasKey} />
-        </div>
-      </header>
-      <main className="flex flex-col gap-4">
-        <p className="text-sm text-muted">{t("translate.intro")}</p>
-        {!serverHasKey && !hasUserKey ? (
-          <p className="rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">{t("errors.no_api_key")}</p>
-        ) : null}
-        <section className="grid gap-4 rounded-lg border border-border bg-surface p-3 lg:grid-cols-[1fr_22rem]">
-          <div className="flex min-w-0 flex-col gap-3">
-            <div className="space-y-1">
-              <label htmlFor={`${id}-source`} className="block text-xs font-medium text-muted">
-                {t("translate.source")}
-              </label>
-              <Textarea
-                id={`${id}-source`}
-                value={source}
-                placeholder={t("translate.sourcePlaceholder")}
-                onChange={(event) => setSource(event.target.value)}
-                className="min-h-24"
-              />
-            </div>
-            {template.fields.map((name) => (
-              <VariableField
-                key={name}
-                name={name}
-                value={Object.hasOwn(values, name) ? (values[name] ?? "") : ""}
-                onChange={(value) => setValue(name, value)}
-              />
-            ))}
-            <PromptTemplate template={template} />
-          </div>
-          <div className="flex flex-col gap-3">
-            <ModelSelect value={model} onChange={setModel} list={list} current={findModel(list?.models ?? [], model)} />
-            <LanguagePicker
-              languages={languages}
-              userCode={userCode}
-              selected={targets}
-              disabled={running}
-              onChange={setTargets}
+    <PageShell area="translate" serverHasKey={serverHasKey}>
+      <section className="grid gap-4 rounded-lg border border-border bg-surface p-3 lg:grid-cols-[1fr_22rem]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <TextareaField
+            label={t("translate.source")}
+            value={source}
+            placeholder={t("translate.sourcePlaceholder")}
+            onChange={(event) => setSource(event.target.value)}
+            className="min-h-24"
+          />
+          {template.fields.map((name) => (
+            <VariableField
+              key={name}
+              name={name}
+              value={Object.hasOwn(values, name) ? (values[name] ?? "") : ""}
+              onChange={(value) => setValue(name, value)}
             />
-            <div className="flex justify-end">
-              {running ? (
-                <Button variant="danger" onClick={stopTranslations}>
-                  {t("translate.stop")}
-                </Button>
-              ) : (
-                <Button variant="primary" onClick={translate}>
-                  {t("translate.run")}
-                </Button>
-              )}
-            </div>
+          ))}
+          <PromptTemplate template={template} />
+        </div>
+        <div className="flex flex-col gap-3">
+          <ModelSelect value={model} onChange={setModel} list={list} current={findModel(list?.models ?? [], model)} />
+          <LanguagePicker
+            languages={languages}
+            userCode={userCode}
+            selected={targets}
+            disabled={running}
+            onChange={setTargets}
+          />
+          <div className="flex justify-end">
+            {running ? (
+              <Button variant="danger" onClick={stopTranslations}>
+                {t("translate.stop")}
+              </Button>
+            ) : (
+              <Button variant="primary" onClick={translate}>
+                {t("translate.run")}
+              </Button>
+            )}
           </div>
-        </section>
-        {notice ? <RunAlert failure={notice} /> : null}
-        {runLanguages.length > 0 ? (
-          <>
-            <section
-              aria-label={t("translate.results")}
-              className="grid [grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))] gap-3"
-            >
-              {runLanguages.flatMap((code) => {
-                const language = findLanguage(code);
-                return language
-                  ? [
-                      <TranslationColumn
-                        key={code}
-                        language={language}
-                        onRetry={() => retryTranslation({ serverHasKey, template, language })}
-                      />,
-                    ]
-                  : [];
-              })}
-            </section>
-            <TranslationTotals />
-          </>
-        ) : null}
-      </main>
-    </div>
+        </div>
+      </section>
+      {notice ? <RunAlert failure={notice} /> : null}
+      {runLanguages.length > 0 ? (
+        <>
+          <section
+            aria-label={t("translate.results")}
+            className="grid [grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))] gap-3"
+          >
+            {runLanguages.flatMap((code) => {
+              const language = findLanguage(code);
+              return language
+                ? [
+                    <TranslationColumn
+                      key={code}
+                      language={language}
+                      onRetry={() => retryTranslation({ serverHasKey, template, language })}
+                    />,
+                  ]
+                : [];
+            })}
+          </section>
+          <TranslationTotals />
+        </>
+      ) : null}
+    </PageShell>
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import type { AnswerMetadata } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
@@ -32,7 +33,13 @@ export function AnswerSummary({
   return (
     <p className="text-xs text-muted tabular-nums" data-usage-of={state ?? "answer"}>
       {state ? <span className="font-medium text-warning">{t(`usage.${state}`)}</span> : null}
-      {(state ? [""] : []).concat(parts).join(" · ")}
+      {/* A line breaks between parts, never inside one ("≈" apart from its amount). */}
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {state || index > 0 ? " · " : null}
+          <span className="whitespace-nowrap">{part}</span>
+        </Fragment>
+      ))}
     </p>
   );
 }

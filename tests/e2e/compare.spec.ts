@@ -1,9 +1,42 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { fake, plainMessages } from "./fake.ts";
 
 function variant(page: Page, n: number) {
   return page.getByRole("region", { name: `Variant ${n}`, exact: true });
+}
+
+/**
+ * The parts of a usage line (between its " · ") that the line wraps inside of, such as "≈" left
+ * apart from its amount, when it is given every width from 120 px to 600 px, 2 px at a time.
+ */
+function partsSplitAcrossLines(line: Locator): Promise<string[]> {
+  return line.evaluate((element) => {
+    const chars: { node: Text; offset: number }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let offset = 0; offset < (node.textContent ?? "").length; offset += 1)
+        chars.push({ node: node as Text, offset });
+    }
+    const top = (index: number) => {
+      const range = document.createRange();
+      range.setStart(chars[index]!.node, chars[index]!.offset);
+      range.setEnd(chars[index]!.node, chars[index]!.offset + 1);
+      return range.getBoundingClientRect().top;
+    };
+    const parts = (element.textContent ?? "").split(" · ");
+    const split: string[] = [];
+    for (let width = 120; width <= 600; width += 2) {
+      (element as HTMLElement).style.width = `${width}px`;
+      let start = 0;
+      for (const part of parts) {
+        if (part !== "" && top(start) !== top(start + part.length - 1)) split.push(`${part} (at ${width} px)`);
+        start += part.length + " · ".length;
+      }
+    }
+    (element as HTMLElement).style.width = "";
+    return split;
+  });
 }
 
 /** Two variants, the second on another model, answering one user message. */
@@ -93,6 +126,28 @@ test("an error stays in its variant while the others answer", async ({ page }) =
   await page.getByRole("button", { name: "Retry Variant 2" }).click();
   await expect(variant(page, 2).getByTestId("variant-answer")).toHaveText("You said: Hello");
   await expect(variant(page, 2).getByRole("alert")).toHaveCount(0);
+});
+
+test("a usage line wraps between its parts, never inside one, at any width", async ({ page }) => {
+  await twoVariants(page, "Which model are you?");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  for (const n of [1, 2]) {
+    await expect(variant(page, n).getByTestId("variant-usage")).toContainText("tokens/s", { timeout: 15_000 });
+  }
+  for (const n of [1, 2]) {
+    expect(await partsSplitAcrossLines(variant(page, n).locator("[data-usage-of]"))).toEqual([]);
+  }
+});
+
+test("a variant card keeps Use default on one line, inside its button, at every width", async ({ page }) => {
+  await twoVariants(page, "Hi");
+  const useDefault = variant(page, 2).getByRole("button", { name: "Use default" });
+  for (const width of [390, 768, 1024, 1280, 1400]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(useDefault).toBeVisible();
+    const fits = await useDefault.evaluate((button) => button.scrollHeight <= button.clientHeight);
+    expect(fits, `at ${width} px`).toBe(true);
+  }
 });
 
 test("3 cases × 2 variants: checks, pass rate per variant, and everything survives a reload", async ({ page }) => {
