@@ -64,54 +64,66 @@ export async function streamMistralChat(
   const { args, warnings } = await getArgs.call(model, options);
   const body = { ...args, stream: true };
   const url = `${config.baseURL}/chat/completions`;
-  const { value: response, responseHeaders } = await postJsonToApi({
+  const { value: answer, responseHeaders } = await postJsonToApi({
     url,
     headers: combineHeaders(await resolve(config.headers), options.headers),
     body,
     failedResponseHandler,
     successfulResponseHandler: async ({ response }) => {
       if (response.body == null) throw new EmptyResponseBodyError({});
-      return { value: response, responseHeaders: extractResponseHeaders(response) };
+      const value = { body: response.body, statusCode: response.status };
+      return { value, responseHeaders: extractResponseHeaders(response) };
     },
     abortSignal: options.abortSignal,
     fetch: config.fetch,
   });
   const parser = new MistralStreamParser(warnings, generateId);
-  return readParts(response.body!, parser, (cause) => {
+  return readParts(answer.body, parser, (cause) => {
     if (isAbortError(cause)) return cause;
     const message = "Failed to process successful response";
-    return new APICallError({
-      message,
-      cause,
-      url,
-      requestBodyValues: body,
-      statusCode: response.status,
-      responseHeaders,
-    });
+    return new APICallError({ message, cause, url, requestBodyValues: body, responseHeaders, ...answer });
   });
 }
 
-async function* readParts(
+/**
+ * The body's parts, one array per read. A plain iterator rather than an async generator: one
+ * promise per read instead of a generator's await and yield, on the path of every token.
+ */
+function readParts(
   body: ReadableStream<Uint8Array>,
   parser: MistralStreamParser,
   readFailure: (error: unknown) => unknown,
-): AsyncGenerator<StreamPart[]> {
+): AsyncIterableIterator<StreamPart[]> {
   const reader = body.getReader();
-  let ended = false;
-  try {
-    for (;;) {
-      const read = await reader.read().catch((error: unknown) => {
-        ended = true;
-        throw readFailure(error);
-      });
-      if (read.done) break;
-      const parts = parser.push(read.value);
-      if (parts.length > 0) yield parts;
-    }
-    ended = true;
-    yield parser.end();
-  } finally {
-    // Left before the end (the caller failed): close the connection.
-    if (!ended) await reader.cancel().catch(() => undefined);
-  }
+  let state: "reading" | "ended" | "done" = "reading";
+  return {
+    async next() {
+      while (state === "reading") {
+        let read: ReadableStreamReadResult<Uint8Array>;
+        try {
+          read = await reader.read();
+        } catch (error) {
+          state = "done";
+          throw readFailure(error);
+        }
+        if (read.done) state = "ended";
+        else {
+          const parts = parser.push(read.value);
+          if (parts.length > 0) return { done: false, value: parts };
+        }
+      }
+      if (state === "done") return { done: true, value: undefined };
+      state = "done";
+      return { done: false, value: parser.end() };
+    },
+    async return() {
+      // Left before the end (the caller failed): close the connection.
+      if (state === "reading") await reader.cancel().catch(() => undefined);
+      state = "done";
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

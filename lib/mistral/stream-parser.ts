@@ -127,16 +127,23 @@ function isChunk(v: unknown): v is Chunk {
   );
 }
 
+/**
+ * Whether `secureJsonParse` could find a `__proto__` or `constructor` key in the text (spelt out,
+ * or with escaped letters): only then is its scan of the text needed.
+ */
+const mayHoldPrototypeKey = (text: string) =>
+  text.includes("__proto__") || text.includes("constructor") || text.includes("\\u00");
+
 /** A chunk from its `data:` text, or the error `@ai-sdk/mistral` reports for it. */
-function parseChunk(text: string): { chunk: Chunk } | { error: Error } {
+function parseChunk(text: string): Chunk | Error {
   let value: unknown;
   try {
-    value = secureJsonParse(text);
+    value = mayHoldPrototypeKey(text) ? secureJsonParse(text) : JSON.parse(text);
   } catch (cause) {
-    return { error: new JSONParseError({ text, cause }) };
+    return new JSONParseError({ text, cause });
   }
-  if (isChunk(value)) return { chunk: value };
-  return { error: new TypeValidationError({ value, cause: new Error("not a Mistral chat stream chunk") }) };
+  if (isChunk(value)) return value;
+  return new TypeValidationError({ value, cause: new Error("not a Mistral chat stream chunk") });
 }
 
 /** `@ai-sdk/mistral`'s `mapMistralFinishReason`. */
@@ -263,13 +270,12 @@ export class MistralStreamParser {
   }
 
   private event(data: string): void {
-    const parsed = parseChunk(data);
-    if ("error" in parsed) {
+    const chunk = parseChunk(data);
+    if (chunk instanceof Error) {
       this.finishReason = { unified: "error", raw: undefined };
-      this.parts.push({ type: "error", error: parsed.error });
+      this.parts.push({ type: "error", error: chunk });
       return;
     }
-    const { chunk } = parsed;
     if (!this.metadataSent) {
       this.metadataSent = true;
       this.parts.push({ type: "response-metadata", ...createLanguageModelResponseMetadata(chunk) });

@@ -263,13 +263,15 @@ describe("the parser against @ai-sdk/mistral's doStream", () => {
       'data: {"choices":[{"index":0,"delta":{"tool_calls":[{"id":"t","function":null}]}}]}',
       'data: {"choices":[{"index":0,"delta":{}}],"usage":{"prompt_tokens":1,"completion_tokens":"2","total_tokens":3}}',
       'data: {"__proto__":{"x":1},"choices":[{"index":0,"delta":{"content":"d"}}]}',
+      'data: {"choices":[{"index":0,"delta":{"content":"e"}}],"\\u005f_proto__":{"x":1}}',
+      'data: {"choices":[{"index":0,"delta":{"content":"caf\\u00e9"}}]}',
       ...events.slice(4),
     ].join("\n\n");
     for (const [how, pieces] of splits(broken).slice(0, 3)) {
       const { parts } = await expectSameParts(broken, pieces).catch((failure: Error) => {
         throw new Error(`${how}: ${failure.message}`);
       });
-      expect(parts.filter((p) => p.type === "error").length).toBe(9);
+      expect(parts.filter((p) => p.type === "error").length).toBe(10);
     }
   });
 
@@ -298,6 +300,22 @@ describe("the parser against @ai-sdk/mistral's doStream", () => {
     expect(toChatFailure(parser.error)).toEqual(toChatFailure(provider.error));
     expect(toChatFailure(parser.error).detail).toBe("the connection to Mistral was cut");
     expect(parser.parts.filter((p) => p.type === "text-delta").length).toBeGreaterThan(0);
+  });
+
+  it("a caller that stops reading before the end closes the connection", async () => {
+    let cancelled = false;
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull: (controller) =>
+          controller.enqueue(encoder.encode('data: {"choices":[{"index":0,"delta":{"content":"a"}}]}\n\n')),
+        cancel: () => void (cancelled = true),
+      });
+    const model = createMistral({ apiKey: "test-key", baseURL: BASE_URL, fetch: replying(endless).fetch });
+    for await (const batch of await streamMistralChat(model.chat("mistral-small-latest"), callOptions)) {
+      expect(batch.map((part) => part.type)).toContain("text-delta");
+      break;
+    }
+    expect(cancelled).toBe(true);
   });
 
   it("a chunk without a choice fails the stream as the provider's does", async () => {
