@@ -73,8 +73,9 @@ function partIdReserver(): (id: string) => string {
  * Relays one model call (the parts `@ai-sdk/mistral`'s `doStream` emits, one array per network
  * read of the answer) to the browser as the UI message chunks `streamText(…).toUIMessageStream()`
  * writes for a single step, in the same order and shape, with the answer's metadata: time to
- * first output, then usage, finish reason, model and response id, then the duration. Tool calls are parsed against the tool definitions as
- * `streamText` parses them, and a violated tool choice ends the step with an error as it does.
+ * first output, then usage, finish reason, model and response id, then the duration. Tool calls
+ * are parsed against the tool definitions as `streamText` parses them, and a violated tool choice
+ * ends the step with an error as it does.
  * Mistral's chat model emits no files, sources or provider-executed tools, so neither does this.
  *
  * Throws what reading the parts throws (a connection cut mid-answer); returns `streamedOutput`

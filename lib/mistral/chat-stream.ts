@@ -19,7 +19,7 @@ type CallOptions = Parameters<MistralChatModel["doStream"]>[0];
  * send (`getArgs`: messages, tools, response format, provider options, with its warnings) and
  * its settings (base URL, headers with the key and user agent, `fetch`). Private members of
  * `@ai-sdk/mistral`'s chat model, read through this narrow type so that the request stays the
- * provider's own; the differential test in tests/unit/mistral-stream-parser.test.ts compares it.
+ * provider's own (tests/integration/mistral-stream-parser.test.ts compares the two requests).
  */
 type ChatModelInternals = {
   getArgs(options: CallOptions): Promise<{
@@ -81,7 +81,8 @@ export async function streamMistralChat(
   return readParts(answer.body, parser, (cause) => {
     if (isAbortError(cause)) return cause;
     const message = "Failed to process successful response";
-    return new APICallError({ message, cause, url, requestBodyValues: body, responseHeaders, ...answer });
+    const { statusCode } = answer;
+    return new APICallError({ message, cause, url, requestBodyValues: body, statusCode, responseHeaders });
   });
 }
 

@@ -40,7 +40,8 @@ type Chunk = {
 };
 
 // The checks below accept exactly what `@ai-sdk/mistral`'s zod schema for a chunk
-// (`mistralChatChunkSchema`) accepts, in plain code: no schema walk per streamed token.
+// (`mistralChatChunkSchema`) accepts, in plain code rather than zod: validating every streamed
+// token with a schema was the largest single cost of the route (BENCHMARKS.md).
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNullish = (v: unknown, type: "string" | "number") => v == null || typeof v === type;
 

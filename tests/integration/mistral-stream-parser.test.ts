@@ -20,31 +20,25 @@ const BASE_URL = "http://mistral.test/v1";
 type CallOptions = Parameters<MistralChatModel["doStream"]>[0];
 const callOptions: CallOptions = { prompt: [{ role: "user", content: [{ type: "text", text: "Hi" }] }] };
 
+/** An SSE body as Mistral writes it: one `data:` event per payload, then `[DONE]`. */
+const sse = (payloads: string[]) => `${payloads.map((payload) => `data: ${payload}\n\n`).join("")}data: [DONE]\n\n`;
+
 /** The SSE bodies of the recordings: verbatim streams, and `data:` payloads one per line. */
 function recordedBodies(): [string, string][] {
-  const files = readdirSync(RECORDED).filter((file) => file.includes("."));
   const bodies: [string, string][] = [];
-  for (const file of files) {
+  for (const file of readdirSync(RECORDED).filter((name) => name.includes("."))) {
     const text = readFileSync(path.join(RECORDED, file), "utf8");
     if (file.includes("_stream_")) bodies.push([file, text]);
-    else if (file.endsWith(".chunks.txt"))
-      bodies.push([
-        file,
-        `${text
-          .trim()
-          .split("\n")
-          .map((line) => `data: ${line}\n\n`)
-          .join("")}data: [DONE]\n\n`,
-      ]);
+    else if (file.endsWith(".chunks.txt")) bodies.push([file, sse(text.trim().split("\n"))]);
     else if (file.endsWith("-chunks.txt"))
-      // Single terminal chunks quoted in third-party tests (comment lines start with #).
+      // Single terminal chunks quoted in third-party tests (comment lines start with #), one stream each.
       text
         .split("\n")
         .filter((line) => line.startsWith("{"))
-        .forEach((line, i) => bodies.push([`${file} #${i + 1}`, `data: ${line}\n\ndata: [DONE]\n\n`]));
-    else if (file.endsWith(".md") && file.includes("streaming") && !file.includes("no-streaming"))
+        .forEach((line, i) => bodies.push([`${file} #${i + 1}`, sse([line])]));
+    else if (file.endsWith("-streaming.md"))
       for (const [, block] of text.matchAll(/```\w*\n([\s\S]*?)```/g))
-        if (block!.startsWith("data: ")) bodies.push([`${file} (block)`, block!]);
+        if (block!.startsWith("data: ")) bodies.push([`${file} (verbatim block)`, block!]);
   }
   return bodies;
 }
@@ -275,10 +269,13 @@ describe("the parser against @ai-sdk/mistral's doStream", () => {
     }
   });
 
-  it("a chunk of the SSE framing's rarer forms: comments, other fields, several data lines, no space", async () => {
-    const body =
-      ': keep-alive\n\nevent: message\nid: 1\nretry: 10\ndata:{"choices":[{"index":0,\r\ndata: "delta":{"content":"a"}}]}\r\n\r\n' +
-      'data\n\ndata: {"choices":[{"index":0,"delta":{"content":"b"},"finish_reason":"stop"}]}\r\n\r\ndata: {"choices":[]}';
+  it("rarer SSE forms: comments, other fields, several data lines, no space, an unended event", async () => {
+    const body = [
+      ": keep-alive\n\nevent: message\nid: 1\nretry: 10\n",
+      'data:{"choices":[{"index":0,\r\ndata: "delta":{"content":"a"}}]}\r\n\r\n',
+      'data\n\ndata: {"choices":[{"index":0,"delta":{"content":"b"},"finish_reason":"stop"}]}\r\n\r\n',
+      'data: {"choices":[]}',
+    ].join("");
     for (const [, pieces] of splits(body)) await expectSameParts(body, pieces);
   });
 
