@@ -11,8 +11,13 @@ export type MarkdownPart = MarkdownTreeResult | { ok: false; reason: "too_slow" 
 
 /** Resolved from the working directory, like the migrations: Node runs it as it is. */
 const WORKER_FILE = path.join(process.cwd(), "lib", "render", "markdown-worker.ts");
-/** One worker per core on the machines this runs on; each renders one share at a time. */
+/**
+ * Up to one worker per core on the machines this runs on; each renders one share at a time. The
+ * first is started with the server and kept; the others start when shares arrive while the first
+ * is busy, and end after `SPARE_IDLE_MS` without work (each holds about 70 MB).
+ */
 const LANES = 2;
+const SPARE_IDLE_MS = 60_000;
 /** Loading the parser and highlighter takes a few hundred milliseconds, or seconds on a busy machine. */
 const WORKER_START_MS = 30_000;
 
@@ -20,6 +25,7 @@ interface Lane {
   worker?: { thread: Worker; ready: Promise<boolean> };
   pending: number;
   tail: Promise<unknown>;
+  idleTimer?: NodeJS.Timeout;
 }
 
 const lanes: Lane[] = Array.from({ length: LANES }, () => ({ pending: 0, tail: Promise.resolve() }));
@@ -73,7 +79,9 @@ export function renderMarkdown(
   const wanted = parts.flatMap((part, index) => (part ? [] : [index]));
   if (wanted.length === 0) return Promise.resolve(parts as MarkdownPart[]);
 
+  // The least busy lane; on a tie the earlier one, so a spare worker starts only under load.
   const lane = lanes.reduce((best, candidate) => (candidate.pending < best.pending ? candidate : best));
+  clearTimeout(lane.idleTimer);
   lane.pending += 1;
   const run = lane.tail.then(async () => {
     const rendered = await renderOn(
@@ -85,7 +93,12 @@ export function renderMarkdown(
     return parts as MarkdownPart[];
   });
   // The next job waits for this one, whether it rendered or failed.
-  lane.tail = run.catch(() => undefined).finally(() => (lane.pending -= 1));
+  lane.tail = run
+    .catch(() => undefined)
+    .finally(() => {
+      lane.pending -= 1;
+      if (lane !== lanes[0] && lane.pending === 0) stopWhenIdle(lane);
+    });
   return run;
 }
 
@@ -129,8 +142,19 @@ async function renderOn(lane: Lane, texts: string[], budgetMs: number): Promise<
   });
 }
 
-/** Starts the workers ahead of the first share, so its first view does not wait for them. */
+function stopWhenIdle(lane: Lane): void {
+  lane.idleTimer = setTimeout(() => {
+    const worker = lane.worker;
+    if (lane.pending > 0 || !worker) return;
+    lane.worker = undefined;
+    void worker.thread.terminate();
+  }, SPARE_IDLE_MS);
+  lane.idleTimer.unref();
+}
+
+/** Starts the first worker ahead of the first share, so its first view does not wait for it. */
 export async function startMarkdownWorkers(): Promise<void> {
-  const started = await Promise.all(lanes.map((lane) => (lane.worker ??= startWorker(lane)).ready));
-  if (!started.every(Boolean)) throw new Error("A Markdown worker did not start");
+  const [first] = lanes;
+  if (!first || !(await (first.worker ??= startWorker(first)).ready))
+    throw new Error("A Markdown worker did not start");
 }

@@ -34,4 +34,14 @@ describe("renderMarkdown", () => {
     const after = await renderMarkdown(["# Again"]);
     expect(after[0]?.ok).toBe(true);
   });
+
+  it("renders on a spare worker while the first one is busy", async () => {
+    await startMarkdownWorkers();
+    let slowDone = false;
+    const slow = renderMarkdown(["*a".repeat(20_000)], 3_000).finally(() => (slowDone = true));
+    const quick = await renderMarkdown(["# Quick"]);
+    expect(quick[0]?.ok).toBe(true);
+    expect(slowDone).toBe(false);
+    expect((await slow)[0]).toEqual({ ok: false, reason: "too_slow" });
+  });
 });
