@@ -1,15 +1,11 @@
 import "server-only";
-import type { createMistral } from "@ai-sdk/mistral";
 import { createIdGenerator, ToolChoiceViolationError, type ModelMessage, type ToolSet, type UIMessageChunk } from "ai";
 import { asLanguageModelUsage, parseToolCall, type prepareToolChoice } from "ai/internal";
 import { z } from "zod";
 import type { ChunkWriter } from "./event-stream";
+import type { StreamPart } from "@/lib/mistral/stream-parser";
 import type { AnswerMetadata, TokenUsage } from "@/lib/workspace/model";
 
-type MistralChatModel = ReturnType<ReturnType<typeof createMistral>["chat"]>;
-/** One part of `@ai-sdk/mistral`'s stream (the provider specification's stream part). */
-type StreamPart =
-  Awaited<ReturnType<MistralChatModel["doStream"]>>["stream"] extends ReadableStream<infer Part> ? Part : never;
 type ToolChoice = ReturnType<typeof prepareToolChoice>;
 
 /** What the relay needs besides the stream: the call it answers, and how to word a failure. */
@@ -74,18 +70,19 @@ function partIdReserver(): (id: string) => string {
 }
 
 /**
- * Relays one model call (`@ai-sdk/mistral`'s `doStream` parts) to the browser as the UI message
- * chunks `streamText(…).toUIMessageStream()` writes for a single step, in the same order and
- * shape, with the answer's metadata: time to first output, then usage, finish reason, model and
- * response id, then the duration. Tool calls are parsed against the tool definitions as
- * `streamText` parses them, and a violated tool choice ends the step with an error as it does.
+ * Relays one model call (the parts `@ai-sdk/mistral`'s `doStream` emits, one array per network
+ * read of the answer) to the browser as the UI message chunks `streamText(…).toUIMessageStream()`
+ * writes for a single step, in the same order and shape, with the answer's metadata: time to
+ * first output, then usage, finish reason, model and response id, then the duration. Tool calls
+ * are parsed against the tool definitions as `streamText` parses them, and a violated tool choice
+ * ends the step with an error as it does.
  * Mistral's chat model emits no files, sources or provider-executed tools, so neither does this.
  *
- * Throws what the provider stream throws (a connection cut mid-answer); returns `streamedOutput`
+ * Throws what reading the parts throws (a connection cut mid-answer); returns `streamedOutput`
  * so the caller can tell a cut answer from one that never began.
  */
 export async function relayAnswer(
-  stream: ReadableStream<StreamPart>,
+  parts: AsyncIterable<StreamPart[]>,
   writer: ChunkWriter,
   context: RelayContext,
   state: { streamedOutput: boolean },
@@ -120,13 +117,8 @@ export async function relayAnswer(
   const dynamicOf = (toolName: string, dynamic: boolean | undefined) =>
     tools?.[toolName] == null ? (dynamic != null ? { dynamic } : {}) : {};
 
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const drained = writer.drained();
-      if (drained) await drained;
-      const { done, value: part } = await reader.read();
-      if (done) break;
+  for await (const batch of parts) {
+    for (const part of batch) {
       if (part.type === "stream-start" || part.type === "raw") continue;
       if (!stepStarted) {
         stepStarted = true;
@@ -232,8 +224,9 @@ export async function relayAnswer(
           break;
       }
     }
-  } finally {
-    reader.releaseLock();
+    // Backpressure: the next read of Mistral's answer waits until the browser has taken this one.
+    const drained = writer.drained();
+    if (drained) await drained;
   }
 
   // Nothing but the stream's start arrived: the answer never began (see `streamChat`).

@@ -9,6 +9,7 @@ import {
   prepareTools,
   standardizePrompt,
 } from "ai/internal";
+import { streamMistralChat } from "@/lib/mistral/chat-stream";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
 import { nodeFetch } from "@/lib/mistral/node-fetch";
@@ -94,8 +95,9 @@ function reportingUsage(writer: ChunkWriter, onUsage: (totalTokens: number) => v
  *
  * One model call, so no `streamText`: the request is prepared with the AI SDK's own steps
  * (prompt conversion, tools, call settings, retries with backoff honouring `Retry-After`),
- * `@ai-sdk/mistral` speaks the wire, and its stream parts are written to the browser by one
- * writer (`relayAnswer`) in the chunks `streamText(…).toUIMessageStream()` would write.
+ * `@ai-sdk/mistral` writes the request and words a refusal, `MistralStreamParser` reads the
+ * answer into the provider's stream parts, and one writer (`relayAnswer`) writes them to the
+ * browser in the chunks `streamText(…).toUIMessageStream()` would write.
  */
 export function streamChat(
   request: ChatRequest,
@@ -163,8 +165,8 @@ export function streamChat(
         abortSignal: signal,
       };
       const { retry } = prepareRetries({ maxRetries: parameters.maxRetries, abortSignal: signal });
-      const { stream } = await retry(() => model.doStream(callOptions));
-      await relayAnswer(stream, writer, context, state);
+      const parts = await retry(() => streamMistralChat(model, callOptions));
+      await relayAnswer(parts, writer, context, state);
     } catch (error) {
       if (signal.aborted) return; // Stop: nobody is listening any more.
       logFailure(error);
