@@ -2,7 +2,7 @@ import { z } from "zod";
 import { jsonError } from "@/lib/http/errors";
 import { errorWords } from "@/lib/i18n";
 
-export const DEFAULT_MAX_CONCURRENT_STREAMS = 256;
+export const DEFAULT_MAX_CONCURRENT_STREAMS = 1024;
 /** Answers last seconds; by then some slots are free again. */
 export const OVERLOADED_RETRY_AFTER_SECONDS = 5;
 
@@ -80,7 +80,7 @@ export function createStreamSlots(limit: number): StreamSlots {
 const limitSchema = z.coerce.number().int().positive();
 let slots: StreamSlots | undefined;
 
-/** The process's slots: `MAX_CONCURRENT_STREAMS` (default 256). */
+/** The process's slots: `MAX_CONCURRENT_STREAMS` (default 1024). */
 export function getStreamSlots(): StreamSlots {
   if (!slots) {
     const configured = process.env.MAX_CONCURRENT_STREAMS ?? String(DEFAULT_MAX_CONCURRENT_STREAMS);
