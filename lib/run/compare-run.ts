@@ -230,6 +230,9 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
     );
 
   try {
+    // The page shows the run starting (progress, disabled controls) in this task; the first
+    // requests are built and sent in the next, so that neither makes one long task of the press.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await runPool(tasks, {
       concurrency: store.concurrency,
       maxAttempts: CASE_ATTEMPTS,
