@@ -1,7 +1,7 @@
 /**
  * (c) Many simultaneous streams: the fake paces every answer like a model would (a chunk every
  * `chunkDelayMs`), all streams are opened at once: straight to the fake (the baseline), through
- * /api/chat while the Next server's resident memory is sampled, and through the AI SDK route for
+ * the byte pipe (what any Next.js route pays), through /api/chat while the Next server's resident memory is sampled, and through the AI SDK route for
  * comparison. The app's idle RSS is read just before its bursts: a server warmed by the earlier
  * measures, at rest.
  */
@@ -18,6 +18,8 @@ export type ConcurrentLoad = {
   tokensPerStream: number;
   chunkDelayMs: number;
   direct: BurstResult;
+  /** The byte pipe: what any Next.js route handler pays per stream, the floor for /api/chat. */
+  pipe: BurstResult;
   app: BurstResult;
   sdk: BurstResult;
   idleRssKiB: number;
@@ -64,6 +66,7 @@ export async function measureConcurrentLoad(
   };
 
   const direct = await warmedBurst(targets.direct);
+  const pipe = await warmedBurst(targets.pipe);
 
   await prepare(options.streams * 2);
   const idleRssKiB = treeRssKiB(app.child.pid);
@@ -78,6 +81,7 @@ export async function measureConcurrentLoad(
   return {
     ...options,
     direct,
+    pipe,
     app: viaApp,
     sdk,
     idleRssKiB,

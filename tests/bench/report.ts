@@ -131,7 +131,7 @@ export function resultsTables(r: BenchResults): string {
     "",
     "| Route | Errors | Complete | TTFT median | TTFT p99 | p99 / direct p99 | Burst wall time |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...(["direct", "app", "sdk"] as const).map((name) => {
+    ...(["direct", "pipe", "app", "sdk"] as const).map((name) => {
       const b = load[name];
       return `| ${TARGET_LABELS[name]} | ${b.errors.length} | ${b.completed} / ${load.streams} | ${ms(b.ttft.median)} | ${ms(b.ttft.p99)} | ${times(b.ttft.p99 / load.direct.ttft.p99)} | ${(b.wallMs / 1000).toFixed(1)} s |`;
     }),

@@ -85,6 +85,7 @@ if (server) {
     ["(b)", results.cpu.errors],
     ["(b, browser encoding)", results.cpuBrowser.errors],
     ["(c) direct", results.load.direct.errors],
+    ["(c) byte pipe", results.load.pipe.errors],
     ["(c) app", results.load.app.errors],
     ["(c) AI SDK route", results.load.sdk.errors],
   ] as const;
