@@ -11,11 +11,11 @@ import { chat, user, weatherTool } from "../fake-mistral/test-helpers.ts";
 
 /**
  * `streamMistralChat` parses Mistral's answer itself; `@ai-sdk/mistral`'s `doStream` is the
- * reference. Every real stream recorded in ../shared/mistral-wire/recorded/ and every kind of
+ * reference. Every real stream recorded in tests/fake-mistral/recorded/ and every kind of
  * stream the fake Mistral server writes goes byte for byte to both, whole and cut at awkward
  * places, and both must give the same parts, the same errors and send the same request.
  */
-const RECORDED = path.resolve(__dirname, "../../../shared/mistral-wire/recorded");
+const RECORDED = path.resolve(__dirname, "../fake-mistral/recorded");
 const BASE_URL = "http://mistral.test/v1";
 type CallOptions = Parameters<MistralChatModel["doStream"]>[0];
 const callOptions: CallOptions = { prompt: [{ role: "user", content: [{ type: "text", text: "Hi" }] }] };
