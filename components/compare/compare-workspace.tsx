@@ -7,6 +7,7 @@ import { isRunShortcut } from "@/components/conversation/run-shortcut";
 import { useModelList } from "@/components/parameters/use-model-list";
 import { PageShell } from "@/components/layout/page-shell";
 import { Button } from "@/components/ui/button";
+import { RunStopButton } from "@/components/ui/run-stop-button";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { VariableField } from "@/components/variables/variable-field";
 import { variablesOf, variantSnapshot } from "@/lib/compare/request";
@@ -86,15 +87,14 @@ export function CompareWorkspace({ serverHasKey }: { serverHasKey: boolean }) {
           </fieldset>
         ) : null}
         <div className="flex flex-wrap items-center gap-2">
-          {running ? (
-            <Button variant="danger" onClick={stopAll}>
-              {t("compare.stop")}
-            </Button>
-          ) : (
-            <Button variant="primary" disabled={busy} onClick={() => runVariants({ serverHasKey })}>
-              {t("compare.run")}
-            </Button>
-          )}
+          <RunStopButton
+            running={running}
+            disabled={busy}
+            onRun={() => runVariants({ serverHasKey })}
+            onStop={stopAll}
+            runLabel={t("compare.run")}
+            stopLabel={t("compare.stop")}
+          />
           <Button disabled={variants.length >= MAX_VARIANTS || busy} onClick={addVariant}>
             {t("compare.addVariant")}
           </Button>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { AttachControls, imageInputHandlers } from "@/components/attachments/attach-controls";
 import { AttachmentList } from "@/components/attachments/attachment-list";
-import { Button } from "@/components/ui/button";
+import { RunStopButton } from "@/components/ui/run-stop-button";
 import { Textarea } from "@/components/ui/textarea";
 import { useTranslations } from "next-intl";
 import { useImageStorage } from "@/lib/store/image-storage";
@@ -46,15 +46,13 @@ export function Composer({ running, onRun, onStop }: { running: boolean; onRun: 
         <AttachControls onAdd={addComposerAttachments} onError={setAttachError} />
         {/* Touch screens have no keyboard to press it with. */}
         <p className="text-xs text-muted pointer-coarse:hidden">{t("conversation.shortcut")}</p>
-        {running ? (
-          <Button variant="danger" onClick={onStop}>
-            {t("conversation.stop")}
-          </Button>
-        ) : (
-          <Button variant="primary" onClick={onRun}>
-            {t("conversation.run")}
-          </Button>
-        )}
+        <RunStopButton
+          running={running}
+          onRun={onRun}
+          onStop={onStop}
+          runLabel={t("conversation.run")}
+          stopLabel={t("conversation.stop")}
+        />
       </div>
     </section>
   );

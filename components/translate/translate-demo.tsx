@@ -5,7 +5,7 @@ import { RunAlert } from "@/components/conversation/run-alert";
 import { ModelSelect } from "@/components/parameters/model-select";
 import { useModelList } from "@/components/parameters/use-model-list";
 import { PageShell } from "@/components/layout/page-shell";
-import { Button } from "@/components/ui/button";
+import { RunStopButton } from "@/components/ui/run-stop-button";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { VariableField } from "@/components/variables/variable-field";
 import { useTranslations } from "next-intl";
@@ -85,15 +85,13 @@ export function TranslateDemo({ serverHasKey }: { serverHasKey: boolean }) {
             onChange={setTargets}
           />
           <div className="flex justify-end">
-            {running ? (
-              <Button variant="danger" onClick={stopTranslations}>
-                {t("translate.stop")}
-              </Button>
-            ) : (
-              <Button variant="primary" onClick={translate}>
-                {t("translate.run")}
-              </Button>
-            )}
+            <RunStopButton
+              running={running}
+              onRun={translate}
+              onStop={stopTranslations}
+              runLabel={t("translate.run")}
+              stopLabel={t("translate.stop")}
+            />
           </div>
         </div>
       </section>
