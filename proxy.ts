@@ -11,7 +11,7 @@ import { guardApiRequest } from "@/lib/server/api-guard";
  */
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) return guardApiRequest(request);
-  const gate = await passGate(request);
+  const gate = await passGate(request.nextUrl.pathname, request.headers);
   if (!gate.open) return redirectToSignIn(request);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");

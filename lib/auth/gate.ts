@@ -17,12 +17,11 @@ function isPublicPage(pathname: string): boolean {
 export type Gate = { open: true; account: SignedInAccount | null } | { open: false };
 
 /** Whether a request may go on: always when sign-in is off, else for public paths or a valid session. */
-export async function passGate(request: NextRequest): Promise<Gate> {
+export async function passGate(pathname: string, headers: Headers): Promise<Gate> {
   if (!signInRequired()) return { open: true, account: null };
-  const { pathname } = request.nextUrl;
   const isPublic = pathname.startsWith("/api/") ? isPublicApi(pathname) : isPublicPage(pathname);
   // Public paths still learn who is signed in, so their requests count against the account.
-  const account = await signedInAccount(request.headers);
+  const account = await signedInAccount(headers);
   return account || isPublic ? { open: true, account } : { open: false };
 }
 

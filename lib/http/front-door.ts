@@ -82,14 +82,22 @@ function refuse(response: ServerResponse, head: boolean, decision: Extract<Front
   response.end(head ? undefined : text);
 }
 
+/** A request served here instead of by Next.js: exactly this method and path (any query). */
+export interface Lane {
+  method: string;
+  path: string;
+  serve(request: IncomingMessage, response: ServerResponse): void;
+}
+
 const installed = Symbol.for("mistral-playground.front-door");
 
 /**
  * Puts `checkRequest` in front of every HTTP server of this process, which under `next start`
  * is the one Next.js listens with: there is no hook before Next.js turns a request into a
- * `Request`, which is where a `TRACE` fails.
+ * `Request`, which is where a `TRACE` fails. Requests that pass and match one of `lanes` are
+ * served by it and never reach Next.js.
  */
-export function installFrontDoor(): void {
+export function installFrontDoor(lanes: readonly Lane[] = []): void {
   const prototype = http.Server.prototype as http.Server & { [installed]?: true };
   if (prototype[installed]) return;
   prototype[installed] = true;
@@ -104,6 +112,14 @@ export function installFrontDoor(): void {
         return true;
       }
       if (decision.kind === "rewrite") request.url = decision.path;
+      else {
+        const path = (request.url ?? "/").split(/[?#]/, 1)[0];
+        const lane = lanes.find((candidate) => candidate.method === request.method && candidate.path === path);
+        if (lane) {
+          lane.serve(request, response);
+          return true;
+        }
+      }
     }
     return emit.call(this, event, ...args);
   } as typeof prototype.emit;

@@ -1,38 +1,12 @@
-import { jsonError } from "@/lib/http/errors";
-import { readRequest } from "@/lib/http/request";
-import { errorWords } from "@/lib/i18n";
-import { checkAttachments } from "@/lib/chat/attachments";
-import { requestAttachments } from "@/lib/chat/build-request";
-import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
-import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
-import { checkConversation, describeViolation } from "@/lib/chat/rules";
-import { streamChat } from "@/lib/chat/stream";
-import { getStreamSlots } from "@/lib/chat/stream-slots";
-import { checkTokenBudget } from "@/lib/limits/token-budget";
-import { resolveApiKey } from "@/lib/mistral/config";
+import { handleChat } from "@/lib/server/chat";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+/**
+ * Under `next start` this route is not reached: the chat lane serves `POST /api/chat` before
+ * Next.js routes it (lib/server/chat-lane.ts). It serves it under `next dev`, where code reloads.
+ */
 export async function POST(request: Request): Promise<Response> {
-  const parsed = await readRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
-  if (!parsed.ok) return parsed.response;
-
-  const attachments = checkAttachments(requestAttachments(parsed.value.messages));
-  if (!attachments.ok) {
-    const [status, code] = attachments.tooLarge ? ([413, "too_large"] as const) : ([400, "invalid_request"] as const);
-    return jsonError(status, code, attachments.error);
-  }
-
-  const rules = checkConversation(parsed.value.messages);
-  if (!rules.ok) return jsonError(400, "invalid_request", describeViolation(rules.error));
-
-  const apiKey = resolveApiKey(request.headers.get(USER_API_KEY_HEADER));
-  if (!apiKey) return jsonError(401, "no_api_key", errorWords("errors.no_api_key"));
-
-  const budget = await checkTokenBudget(request);
-  if (!budget.ok) return budget.response;
-  return getStreamSlots().run(() =>
-    streamChat(parsed.value, { apiKey, abortSignal: request.signal, onUsage: budget.record }),
-  );
+  return handleChat(request);
 }

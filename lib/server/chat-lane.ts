@@ -1,0 +1,128 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { Lane } from "@/lib/http/front-door";
+import { jsonError } from "@/lib/http/errors";
+import { errorWords } from "@/lib/i18n";
+import { logger } from "@/lib/log/logger";
+import { admitApiRequest } from "./api-guard";
+import { handleChat } from "./chat";
+
+/**
+ * What next.config.mjs adds to every `/api` answer: the lane's answers carry the same
+ * (tests/e2e/chat-lane.spec.ts compares them with a route's).
+ */
+export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * `POST /api/chat` served from Node's server, before Next.js routes the request: the API guard,
+ * then `handleChat`, as the proxy and the route handler would run them. Next's routing, its
+ * request and response adaptation and the proxy's own pass cost about 4 ms and a share of CPU per
+ * request (BENCHMARKS.md), more than everything the relay itself does before the first token.
+ */
+export const chatLane: Lane = {
+  method: "POST",
+  path: "/api/chat",
+  serve(request, response) {
+    serveChat(request, response).catch((error: unknown) => {
+      logger.error({ err: error, route: "/api/chat" }, "the chat lane failed");
+      if (!response.headersSent) void send(jsonError(500, "internal", errorWords("errors.internal")), response, {});
+      else response.destroy();
+    });
+  },
+};
+
+async function serveChat(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const headers = toHeaders(request);
+  if (!headers) {
+    request.resume();
+    await send(
+      jsonError(400, "invalid_request", "A request header is malformed. Send plain header values."),
+      response,
+      {},
+    );
+    return;
+  }
+  const admission = await admitApiRequest("POST", "/api/chat", headers);
+  if (!admission.ok) {
+    request.resume();
+    await send(admission.response, response, {});
+    return;
+  }
+
+  // The browser went away before the answer ended: Stop, a closed tab or a dropped connection.
+  const left = new AbortController();
+  response.once("close", () => {
+    if (!response.writableFinished) left.abort();
+  });
+  const init: RequestInit & { duplex: "half" } = {
+    method: "POST",
+    headers: admission.headers,
+    body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
+    duplex: "half",
+    signal: left.signal,
+  };
+  const answer = await handleChat(new Request("http://localhost/api/chat", init));
+  // A refusal that did not read the whole body (too large): the rest is read and dropped.
+  if (!request.readableEnded) request.resume();
+  await send(answer, response, admission.responseHeaders);
+}
+
+/** The request's headers as a `Headers`, or undefined when one is not a valid header value. */
+function toHeaders(request: IncomingMessage): Headers | undefined {
+  const headers = new Headers();
+  try {
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      else headers.set(name, value);
+    }
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+  return headers;
+}
+
+/** Writes a `Response` to Node's response, honouring backpressure, and stops reading if the browser leaves. */
+async function send(answer: Response, response: ServerResponse, extra: Readonly<Record<string, string>>) {
+  const head: Record<string, string> = { ...API_RESPONSE_HEADERS };
+  answer.headers.forEach((value, name) => (head[name] = value));
+  Object.assign(head, extra);
+  response.writeHead(answer.status, head);
+  if (!answer.body) {
+    response.end();
+    return;
+  }
+  const reader = answer.body.getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  response.once("close", stop);
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (response.destroyed) return;
+      if (!response.write(chunk.value)) await drainedOrClosed(response);
+    }
+    response.end();
+  } catch (error) {
+    if (response.destroyed) return;
+    throw error;
+  } finally {
+    response.off("close", stop);
+  }
+}
+
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off("drain", done);
+      response.off("close", done);
+      resolve();
+    };
+    response.on("drain", done);
+    response.on("close", done);
+  });
+}
