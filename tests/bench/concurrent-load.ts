@@ -1,7 +1,7 @@
 /**
  * (c) Many simultaneous streams: the fake paces every answer like a model would (a chunk every
  * `chunkDelayMs`), all streams are opened at once: straight to the fake (the baseline), through
- * the byte pipe (what any Next.js route pays), through /api/chat while the Next server's resident memory is sampled, and through the AI SDK route for
+ * the plain Node.js byte pipe (the floor of any relay) and the Next.js one (what any route pays), through /api/chat while the Next server's resident memory is sampled, and through the AI SDK route for
  * comparison. The app's idle RSS is read just before its bursts: a server warmed by the earlier
  * measures, at rest.
  */
@@ -18,7 +18,9 @@ export type ConcurrentLoad = {
   tokensPerStream: number;
   chunkDelayMs: number;
   direct: BurstResult;
-  /** The byte pipe: what any Next.js route handler pays per stream, the floor for /api/chat. */
+  /** The plain Node.js byte pipe: what any relay pays per stream, the floor for /api/chat. */
+  node: BurstResult;
+  /** The byte pipe as a Next.js route: what any route handler pays per stream. */
   pipe: BurstResult;
   app: BurstResult;
   sdk: BurstResult;
@@ -66,6 +68,7 @@ export async function measureConcurrentLoad(
   };
 
   const direct = await warmedBurst(targets.direct);
+  const node = await warmedBurst(targets.node);
   const pipe = await warmedBurst(targets.pipe);
 
   await prepare(options.streams * 2);
@@ -81,6 +84,7 @@ export async function measureConcurrentLoad(
   return {
     ...options,
     direct,
+    node,
     pipe,
     app: viaApp,
     sdk,

@@ -118,7 +118,7 @@ export function resultsTables(r: BenchResults): string {
     "",
     "| Route | Streams | CPU per token | Per repeat | / AI SDK route's | Fake's CPU per token |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...(["pipe", "sdk", "app"] as const).map((name) => {
+    ...(["node", "pipe", "sdk", "app"] as const).map((name) => {
       const route = cpu.routes[name]!;
       return `| ${TARGET_LABELS[name]} (${route.encoding}) | ${route.streams} | ${us(route.usPerToken)} | ${route.perRepeat.map((v) => v.toFixed(1)).join(" / ")} | ${times(route.usPerToken / sdkCpu)} | ${us(route.fakeUsPerToken)} |`;
     }),
@@ -131,12 +131,12 @@ export function resultsTables(r: BenchResults): string {
     "",
     "| Route | Errors | Complete | TTFT median | TTFT p99 | p99 / direct p99 | Burst wall time |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...(["direct", "pipe", "app", "sdk"] as const).map((name) => {
+    ...(["direct", "node", "pipe", "app", "sdk"] as const).map((name) => {
       const b = load[name];
       return `| ${TARGET_LABELS[name]} | ${b.errors.length} | ${b.completed} / ${load.streams} | ${ms(b.ttft.median)} | ${ms(b.ttft.p99)} | ${times(b.ttft.p99 / load.direct.ttft.p99)} | ${(b.wallMs / 1000).toFixed(1)} s |`;
     }),
     "",
-    `The app's Next server, resident memory (VmRSS of its process tree, ${load.rssSamples} samples): ${mb(load.idleRssKiB)} at rest → ${mb(load.peakRssKiB)} at the peak of its bursts.`,
+    `The app's server (\`next start\`), resident memory (VmRSS of its process tree, ${load.rssSamples} samples): ${mb(load.idleRssKiB)} at rest → ${mb(load.peakRssKiB)} at the peak of its bursts.`,
   ];
   if (browser) {
     lines.push(

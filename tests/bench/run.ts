@@ -13,7 +13,14 @@ import { measureConcurrentLoad } from "./concurrent-load.ts";
 import { measureCpuPerToken } from "./cpu-per-token.ts";
 import { resultsTables, targetsMet, writeBenchmarksMd, type BenchResults } from "./report.ts";
 import { measureSequentialTtft } from "./sequential-ttft.ts";
-import { BASELINE_DIR, buildAppIfMissing, buildBaselineIfStale, startApp, startFake } from "./servers.ts";
+import {
+  BASELINE_DIR,
+  buildAppIfMissing,
+  buildBaselineIfStale,
+  startApp,
+  startFake,
+  startNodePipe,
+} from "./servers.ts";
 import { benchAgent } from "./stream-client.ts";
 import { BROWSER_ACCEPT_ENCODING, targets, type Servers } from "./targets.ts";
 
@@ -30,7 +37,7 @@ async function measureServer(servers: Servers): Promise<Omit<BenchResults, "brow
   const ttft = await measureSequentialTtft(servers, all, { warmup: 50, rounds: 300, budgetMs: 40_000 });
   step("(b) CPU per streamed token");
   const cpuOptions = { warmup: 2, streams: 10, repeats: 3, tokensPerStream: 2000 };
-  const cpu = await measureCpuPerToken(servers, all, ["pipe", "sdk", "app"], cpuOptions);
+  const cpu = await measureCpuPerToken(servers, all, ["node", "pipe", "sdk", "app"], cpuOptions);
   const browserHeaders = targets(servers, SHORT_PROMPT, { "accept-encoding": BROWSER_ACCEPT_ENCODING });
   const cpuBrowser = await measureCpuPerToken(servers, browserHeaders, ["app"], { ...cpuOptions, repeats: 1 });
   step("(c) 500 concurrent streams");
@@ -54,8 +61,10 @@ async function measure(): Promise<{ server?: Awaited<ReturnType<typeof measureSe
       started.push(pipe.child);
       const sdk = await startApp(fake, BASELINE_DIR);
       started.push(sdk.child);
-      server = await measureServer({ fake, app, pipe, sdk });
-      for (const child of [app.child, pipe.child, sdk.child]) await stopChild(child);
+      const node = await startNodePipe(fake);
+      started.push(node.child);
+      server = await measureServer({ fake, app, node, pipe, sdk });
+      for (const child of [app.child, node.child, pipe.child, sdk.child]) await stopChild(child);
     }
     if (only !== "server") {
       step("(d) an answer streaming into a long conversation, in Chromium");
@@ -85,7 +94,8 @@ if (server) {
     ["(b)", results.cpu.errors],
     ["(b, browser encoding)", results.cpuBrowser.errors],
     ["(c) direct", results.load.direct.errors],
-    ["(c) byte pipe", results.load.pipe.errors],
+    ["(c) Node byte pipe", results.load.node.errors],
+    ["(c) Next.js byte pipe", results.load.pipe.errors],
     ["(c) app", results.load.app.errors],
     ["(c) AI SDK route", results.load.sdk.errors],
   ] as const;

@@ -104,6 +104,20 @@ export async function startApp(fake: FakeServer, dir = "."): Promise<AppServer> 
   return { child, origin };
 }
 
+/** The plain Node.js byte pipe (node-pipe.ts) on a free loopback port, forwarding to the fake. */
+export async function startNodePipe(fake: FakeServer): Promise<AppServer> {
+  const port = await freePort();
+  const child = startChild("node pipe", process.execPath, ["--experimental-strip-types", "tests/bench/node-pipe.ts"], {
+    ...process.env,
+    NODE_PIPE_PORT: String(port),
+    MISTRAL_BASE_URL: fake.url,
+    MISTRAL_API_KEY: BENCH_API_KEY,
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, () => answers(origin, { method: "POST", body: "{}" }), 20_000);
+  return { child, origin };
+}
+
 async function control(fake: FakeServer, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${fake.origin}/__fake/${path}`, {
     method: "POST",

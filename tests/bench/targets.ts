@@ -1,7 +1,7 @@
 /**
- * The same conversation sent four ways: straight to the fake's /v1/chat/completions; through the
- * baseline app's byte pipe (/api/pipe) and its AI SDK route (/api/sdk); and through the
- * playground's /api/chat.
+ * The same conversation sent five ways: straight to the fake's /v1/chat/completions; through a
+ * plain Node.js byte pipe (node-pipe.ts); through the baseline app's byte pipe (/api/pipe) and its
+ * AI SDK route (/api/sdk); and through the playground's /api/chat.
  */
 import type { ChatParameters, ChatRequest } from "../../lib/chat/request.ts";
 import { BENCH_API_KEY, type AppServer, type FakeServer } from "./servers.ts";
@@ -12,15 +12,16 @@ export const BENCH_MODEL = "mistral-small-latest";
 /** What Chromium sends; Next compresses responses for clients that accept it. */
 export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
-export type TargetName = "direct" | "pipe" | "sdk" | "app";
-export const TARGET_NAMES: readonly TargetName[] = ["direct", "pipe", "sdk", "app"];
-/** The fake and one server per route (the two baselines are two processes of one build). */
-export type Servers = { fake: FakeServer; pipe: AppServer; sdk: AppServer; app: AppServer };
+export type TargetName = "direct" | "node" | "pipe" | "sdk" | "app";
+export const TARGET_NAMES: readonly TargetName[] = ["direct", "node", "pipe", "sdk", "app"];
+/** The fake and one server per route (the two Next.js baselines are two processes of one build). */
+export type Servers = { fake: FakeServer; node: AppServer; pipe: AppServer; sdk: AppServer; app: AppServer };
 export type Targets = Record<TargetName, StreamTarget>;
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   direct: "Direct to fake",
-  pipe: "Byte pipe (floor)",
+  node: "Node byte pipe (floor)",
+  pipe: "Next.js byte pipe",
   sdk: "AI SDK route",
   app: "/api/chat",
 };
@@ -61,6 +62,7 @@ export function targets(servers: Servers, userText: string, appHeaders: Record<s
       body: mistralBody,
       format: "mistral",
     },
+    node: { url: new URL(servers.node.origin), headers: {}, body: mistralBody, format: "mistral" },
     pipe: { url: new URL(`${servers.pipe.origin}/api/pipe`), headers: {}, body: mistralBody, format: "mistral" },
     sdk: {
       url: new URL(`${servers.sdk.origin}/api/sdk`),
