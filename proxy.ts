@@ -44,15 +44,7 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
 }
 
 export const config = {
-  matcher: [
-    {
-      // Everything but build assets and the icon, which every page links, signed in or not.
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
-      // Prefetches of pages render nothing that runs, so they need no nonce.
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Everything but build assets and the icon, which every page links, signed in or not. Prefetches
+  // included: their headers are the client's to send, so skipping them would skip the gate.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -124,6 +124,18 @@ test("a session made on one instance is honoured by the other", async () => {
   expect((await send(second, "/")).status).toBe(307);
 });
 
+test("without a session, prefetch headers open no door and the chat lane answers 401", async () => {
+  const [first] = urls as [string, string];
+  const prefetches: Record<string, string>[] = [{ purpose: "prefetch" }, { "next-router-prefetch": "1", rsc: "1" }];
+  for (const headers of prefetches) {
+    expect((await fetch(`${first}/api/models`, { headers })).status).toBe(401);
+    expect((await fetch(`${first}/`, { headers, redirect: "manual" })).status).toBe(307);
+  }
+  const chat = await send(first, "/api/chat", { body: { messages: [] } });
+  expect(chat.status).toBe(401);
+  expect(((await chat.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
+});
+
 test("the chat limit counts runs on both instances together", async () => {
   const [first, second] = urls as [string, string];
   const body = {
