@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { describeIssues, jsonError, type ErrorCode } from "./errors";
 import { parseJson } from "@/lib/json";
@@ -9,18 +10,18 @@ export interface RequestProblem {
 }
 export type RequestResult<T> = { ok: true; value: T } | { ok: false; error: RequestProblem };
 
+function tooLarge(maxBytes: number): { ok: false; error: RequestProblem } {
+  const message = `The request is larger than ${formatBytes(maxBytes)}. Shorten it and try again.`;
+  return { ok: false, error: { status: 413, code: "too_large", message } };
+}
+
 /**
  * Reads a JSON body of at most `maxBytes`. The body is streamed and counted as it arrives, so an
  * oversized request is refused without being buffered, whatever its Content-Length claims.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<RequestResult<unknown>> {
-  const tooLarge: RequestProblem = {
-    status: 413,
-    code: "too_large",
-    message: `The request is larger than ${formatBytes(maxBytes)}. Shorten it and try again.`,
-  };
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) return { ok: false, error: tooLarge };
+  if (declared > maxBytes) return tooLarge(maxBytes);
   if (!request.body) return invalid("The request has no body. Send a JSON object.");
 
   const reader = request.body.getReader();
@@ -30,14 +31,47 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     size += chunk.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      return { ok: false, error: tooLarge };
+      return tooLarge(maxBytes);
     }
     chunks.push(chunk.value);
   }
+  return decodeJson(Buffer.concat(chunks));
+}
 
+/**
+ * `readJsonBody` for a request still in Node's hands (the chat lane): the same limit and answers,
+ * without a `Request` and a web stream in between. Past the limit the rest is read and dropped.
+ */
+function readIncomingJsonBody(incoming: IncomingMessage, maxBytes: number): Promise<RequestResult<unknown>> {
+  const declared = Number(incoming.headers["content-length"] ?? Number.NaN);
+  if (declared > maxBytes) {
+    incoming.resume();
+    return Promise.resolve(tooLarge(maxBytes));
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) chunks.push(chunk);
+      else {
+        incoming.off("data", onData);
+        incoming.resume();
+        resolve(tooLarge(maxBytes));
+      }
+    };
+    incoming.on("data", onData);
+    incoming.once("end", () => {
+      if (size <= maxBytes) resolve(decodeJson(Buffer.concat(chunks)));
+    });
+    incoming.once("error", () => resolve(invalid("The request body was cut off. Send it again.")));
+  });
+}
+
+function decodeJson(bytes: Uint8Array): RequestResult<unknown> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     return invalid("The request body is not valid UTF-8. Send JSON encoded as UTF-8.");
@@ -70,7 +104,19 @@ export async function readRequest<S extends z.ZodType>(
   schema: S,
   maxBytes: number,
 ): Promise<RouteInput<z.output<S>>> {
-  const body = await readJsonBody(request, maxBytes);
+  return routeInput(schema, await readJsonBody(request, maxBytes));
+}
+
+/** `readRequest` for a request still in Node's hands (the chat lane). */
+export async function readIncomingRequest<S extends z.ZodType>(
+  incoming: IncomingMessage,
+  schema: S,
+  maxBytes: number,
+): Promise<RouteInput<z.output<S>>> {
+  return routeInput(schema, await readIncomingJsonBody(incoming, maxBytes));
+}
+
+function routeInput<S extends z.ZodType>(schema: S, body: RequestResult<unknown>): RouteInput<z.output<S>> {
   const parsed = body.ok ? parseRequest(schema, body.value) : body;
   return parsed.ok ? parsed : { ok: false, response: problemResponse(parsed.error) };
 }

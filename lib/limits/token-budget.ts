@@ -32,11 +32,11 @@ export type TokenBudget = { ok: true; record: (tokens: number) => void } | { ok:
  * used `DAILY_TOKEN_BUDGET` tokens today. `record` adds what Mistral reported for the run. Runs on
  * the user's own key are not counted.
  */
-export async function checkTokenBudget(request: Request): Promise<TokenBudget> {
+export async function checkTokenBudget(headers: Headers): Promise<TokenBudget> {
   const limiter = budgetLimiter();
-  const usesServerKey = !request.headers.get(USER_API_KEY_HEADER)?.trim();
+  const usesServerKey = !headers.get(USER_API_KEY_HEADER)?.trim();
   if (!limiter || !usesServerKey) return { ok: true, record: () => undefined };
-  const subject = limitSubject(request.headers);
+  const subject = limitSubject(headers);
   const now = new Date();
   let used: number;
   try {

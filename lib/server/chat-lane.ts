@@ -1,12 +1,14 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import type { Lane } from "@/lib/http/front-door";
+import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
+import { chatRequestSchema } from "@/lib/chat/request";
 import { jsonError } from "@/lib/http/errors";
+import { readIncomingRequest } from "@/lib/http/request";
 import { errorWords } from "@/lib/i18n";
 import { logger } from "@/lib/log/logger";
 import { admitApiRequest } from "./api-guard";
-import { handleChat } from "./chat";
+import { answerChat } from "./chat";
 
 /**
  * What next.config.mjs adds to every `/api` answer: the lane's answers carry the same
@@ -20,7 +22,8 @@ export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * `POST /api/chat` served from Node's server, before Next.js routes the request: the API guard,
- * then `handleChat`, as the proxy and the route handler would run them. Next's routing, its
+ * then the body read and checked under the same limits as `handleChat`, then `answerChat`, as the
+ * proxy and the route handler would run them; no `Request` is made. Next's routing, its
  * request and response adaptation and the proxy's own pass cost about 4 ms and a share of CPU per
  * request (BENCHMARKS.md), more than everything the relay itself does before the first token.
  */
@@ -54,21 +57,17 @@ async function serveChat(request: IncomingMessage, response: ServerResponse): Pr
     return;
   }
 
+  const input = await readIncomingRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
+  if (!input.ok) {
+    await send(input.response, response, admission.responseHeaders);
+    return;
+  }
   // The browser went away before the answer ended: Stop, a closed tab or a dropped connection.
   const left = new AbortController();
   response.once("close", () => {
     if (!response.writableFinished) left.abort();
   });
-  const init: RequestInit & { duplex: "half" } = {
-    method: "POST",
-    headers: admission.headers,
-    body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
-    duplex: "half",
-    signal: left.signal,
-  };
-  const answer = await handleChat(new Request("http://localhost/api/chat", init));
-  // A refusal that did not read the whole body (too large): the rest is read and dropped.
-  if (!request.readableEnded) request.resume();
+  const answer = await answerChat(input.value, admission.headers, left.signal);
   await send(answer, response, admission.responseHeaders);
 }
 

@@ -5,7 +5,7 @@ import { errorWords } from "@/lib/i18n";
 import { checkAttachments } from "@/lib/chat/attachments";
 import { requestAttachments } from "@/lib/chat/build-request";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
-import { chatRequestSchema, USER_API_KEY_HEADER } from "@/lib/chat/request";
+import { chatRequestSchema, USER_API_KEY_HEADER, type ChatRequest } from "@/lib/chat/request";
 import { checkConversation, describeViolation } from "@/lib/chat/rules";
 import { streamChat } from "@/lib/chat/stream";
 import { getStreamSlots } from "@/lib/chat/stream-slots";
@@ -21,22 +21,24 @@ import { resolveApiKey } from "@/lib/mistral/config";
 export async function handleChat(request: Request): Promise<Response> {
   const parsed = await readRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
   if (!parsed.ok) return parsed.response;
+  return answerChat(parsed.value, request.headers, request.signal);
+}
 
-  const attachments = checkAttachments(requestAttachments(parsed.value.messages));
+/** `handleChat` once the body is read and parsed (the chat lane reads it from Node's request). */
+export async function answerChat(chat: ChatRequest, headers: Headers, abortSignal: AbortSignal): Promise<Response> {
+  const attachments = checkAttachments(requestAttachments(chat.messages));
   if (!attachments.ok) {
     const [status, code] = attachments.tooLarge ? ([413, "too_large"] as const) : ([400, "invalid_request"] as const);
     return jsonError(status, code, attachments.error);
   }
 
-  const rules = checkConversation(parsed.value.messages);
+  const rules = checkConversation(chat.messages);
   if (!rules.ok) return jsonError(400, "invalid_request", describeViolation(rules.error));
 
-  const apiKey = resolveApiKey(request.headers.get(USER_API_KEY_HEADER));
+  const apiKey = resolveApiKey(headers.get(USER_API_KEY_HEADER));
   if (!apiKey) return jsonError(401, "no_api_key", errorWords("errors.no_api_key"));
 
-  const budget = await checkTokenBudget(request);
+  const budget = await checkTokenBudget(headers);
   if (!budget.ok) return budget.response;
-  return getStreamSlots().run(() =>
-    streamChat(parsed.value, { apiKey, abortSignal: request.signal, onUsage: budget.record }),
-  );
+  return getStreamSlots().run(() => streamChat(chat, { apiKey, abortSignal, onUsage: budget.record }));
 }

@@ -44,6 +44,14 @@ test("the API guard and the route's checks answer before any upstream call", asy
     { headers: { "content-type": "text/plain" }, body, status: 415, code: "invalid_request" },
     { headers: json, body: "{not json", status: 400, code: "invalid_request" },
     { headers: json, body: "x".repeat(MAX_CHAT_BODY_BYTES + 1), status: 413, code: "too_large" },
+    // No length declared: counted as it arrives.
+    {
+      headers: { ...json, "transfer-encoding": "chunked" },
+      body: "x".repeat(MAX_CHAT_BODY_BYTES + 1),
+      status: 413,
+      code: "too_large",
+    },
+    { headers: json, body: '{"messages": []}', status: 400, code: "invalid_request" },
   ];
   for (const { headers, body: sent, status, code } of cases) {
     const answer = await rawRequest(E2E.appPort, { method: "POST", path: "/api/chat", headers, body: sent });
