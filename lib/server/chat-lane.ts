@@ -24,8 +24,8 @@ export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
  * `POST /api/chat` served from Node's server, before Next.js routes the request: the API guard,
  * then the body read and checked under the same limits as `handleChat`, then `answerChat`, as the
  * proxy and the route handler would run them; no `Request` is made. Next's routing, its
- * request and response adaptation and the proxy's own pass cost about 4 ms and a share of CPU per
- * request (BENCHMARKS.md), more than everything the relay itself does before the first token.
+ * request and response adaptation and the proxy's own pass cost more time before the first token
+ * and more CPU per request than everything the relay itself does (BENCHMARKS.md).
  */
 export const chatLane: Lane = {
   method: "POST",
@@ -98,19 +98,23 @@ async function send(answer: Response, response: ServerResponse, extra: Readonly<
     return;
   }
   const reader = answer.body.getReader();
+  // Cancelling the body is what ends the answer's upstream call and frees its stream slot.
   const stop = () => void reader.cancel().catch(() => undefined);
   response.once("close", stop);
+  let ended = false;
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       if (response.destroyed) return;
       if (!response.write(chunk.value)) await drainedOrClosed(response);
     }
+    ended = true;
     response.end();
   } catch (error) {
     if (response.destroyed) return;
     throw error;
   } finally {
     response.off("close", stop);
+    if (!ended) stop();
   }
 }
 
