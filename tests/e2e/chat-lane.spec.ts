@@ -3,12 +3,12 @@
  * (lib/server/chat-lane.ts): it must answer as the proxy and the route would, with the headers
  * next.config.mjs gives every API answer, and stop the upstream call when the client leaves.
  */
-import http from "node:http";
+import type http from "node:http";
 import { expect, test } from "@playwright/test";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import { defaultParameters } from "@/lib/workspace/model";
 import { fake } from "./fake.ts";
-import { rawRequest } from "./http.ts";
+import { leaveMidAnswer, rawRequest } from "./http.ts";
 import { E2E } from "./ports.ts";
 
 const body = JSON.stringify({
@@ -65,21 +65,7 @@ test("the API guard and the route's checks answer before any upstream call", asy
 
 test("a client that leaves mid-answer stops the upstream call, and the next run is served", async () => {
   await fake.fault({ kind: "slow", chunkDelayMs: 300 });
-  await new Promise<void>((resolve, reject) => {
-    const request = http.request(
-      { host: "127.0.0.1", port: E2E.appPort, method: "POST", path: "/api/chat", headers: json },
-      (response) => {
-        response.on("data", (chunk: Buffer) => {
-          if (!chunk.toString("utf8").includes('"type":"text-delta"')) return;
-          request.destroy();
-          resolve();
-        });
-        response.on("error", () => undefined);
-      },
-    );
-    request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
-    request.end(body);
-  });
+  await leaveMidAnswer(E2E.appPort, body);
   await expect.poll(async () => (await fake.chatRequests()).at(-1)?.aborted, { timeout: 10_000 }).toBe(true);
 
   await fake.fault(null);

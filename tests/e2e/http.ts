@@ -39,3 +39,25 @@ export function rawRequest(
     request.end(body);
   });
 }
+
+/**
+ * Posts `body` to /api/chat and leaves (destroys the connection) as soon as the first text delta
+ * arrives, like a closed tab.
+ */
+export function leaveMidAnswer(port: number, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port, method: "POST", path: "/api/chat", headers: { "content-type": "application/json" } },
+      (response) => {
+        response.on("data", (chunk: Buffer) => {
+          if (!chunk.toString("utf8").includes('"type":"text-delta"')) return;
+          request.destroy();
+          resolve();
+        });
+        response.on("error", () => undefined);
+      },
+    );
+    request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
+    request.end(body);
+  });
+}

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { chatLane } from "@/lib/server/chat-lane";
 import { defaultParameters } from "@/lib/workspace/model";
+import { leaveMidAnswer } from "../e2e/http.ts";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 
 let fake: FakeMistral;
@@ -49,25 +50,6 @@ function post(): Promise<{ status: number; text: string }> {
   });
 }
 
-/** Starts an answer and leaves as soon as its first text arrives. */
-function leaveMidAnswer(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: "127.0.0.1", port, method: "POST", path: "/api/chat", headers: { "content-type": "application/json" } },
-      (response) => {
-        response.on("data", (chunk: Buffer) => {
-          if (!chunk.toString("utf8").includes('"type":"text-delta"')) return;
-          request.destroy();
-          resolve();
-        });
-        response.on("error", () => undefined);
-      },
-    );
-    request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
-    request.end(body);
-  });
-}
-
 describe("the chat lane", () => {
   it("streams an answer to the end", async () => {
     const answer = await post();
@@ -78,7 +60,7 @@ describe("the chat lane", () => {
 
   it("ends the upstream call and frees the stream slot when the client leaves", async () => {
     fake.setFault({ kind: "slow", chunkDelayMs: 200 });
-    await leaveMidAnswer();
+    await leaveMidAnswer(port, body);
     await vi.waitFor(() => expect(fake.requests.at(-1)?.aborted).toBe(true), { timeout: 10_000 });
 
     fake.setFault(null);
