@@ -1,4 +1,6 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import createNextIntlPlugin from "next-intl/plugin";
+import { markdownWorkerFiles } from "./lib/render/worker-files.mjs";
 
 // Every request's language comes from lib/i18n/request.ts (cookie, then Accept-Language).
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -30,4 +32,11 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+const standalone = process.env.NEXT_OUTPUT_STANDALONE === "1";
+
+export default async function config(phase) {
+  if (phase !== PHASE_PRODUCTION_BUILD || !standalone) return withNextIntl(nextConfig);
+  // The Markdown worker runs from source: its modules and packages go into the standalone output.
+  const outputFileTracingIncludes = { "/*": await markdownWorkerFiles(process.cwd()) };
+  return withNextIntl({ ...nextConfig, outputFileTracingIncludes });
+}
