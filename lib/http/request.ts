@@ -97,26 +97,15 @@ export type RouteInput<T> = { ok: true; value: T } | { ok: false; response: Resp
 
 /**
  * What a route handler starts with: the JSON body (at most `maxBytes`) parsed with `schema`, or
- * the 400/413 answer to send.
+ * the 400/413 answer to send. The chat lane passes Node's request itself, still unread.
  */
 export async function readRequest<S extends z.ZodType>(
-  request: Request,
+  request: Request | IncomingMessage,
   schema: S,
   maxBytes: number,
 ): Promise<RouteInput<z.output<S>>> {
-  return routeInput(schema, await readJsonBody(request, maxBytes));
-}
-
-/** `readRequest` for a request still in Node's hands (the chat lane). */
-export async function readIncomingRequest<S extends z.ZodType>(
-  incoming: IncomingMessage,
-  schema: S,
-  maxBytes: number,
-): Promise<RouteInput<z.output<S>>> {
-  return routeInput(schema, await readIncomingJsonBody(incoming, maxBytes));
-}
-
-function routeInput<S extends z.ZodType>(schema: S, body: RequestResult<unknown>): RouteInput<z.output<S>> {
+  const body =
+    request instanceof Request ? await readJsonBody(request, maxBytes) : await readIncomingJsonBody(request, maxBytes);
   const parsed = body.ok ? parseRequest(schema, body.value) : body;
   return parsed.ok ? parsed : { ok: false, response: problemResponse(parsed.error) };
 }

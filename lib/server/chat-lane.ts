@@ -4,7 +4,7 @@ import type { Lane } from "@/lib/http/front-door";
 import { MAX_CHAT_BODY_BYTES } from "@/lib/chat/limits";
 import { chatRequestSchema } from "@/lib/chat/request";
 import { jsonError } from "@/lib/http/errors";
-import { readIncomingRequest } from "@/lib/http/request";
+import { readRequest } from "@/lib/http/request";
 import { errorWords } from "@/lib/i18n";
 import { logger } from "@/lib/log/logger";
 import { admitApiRequest } from "./api-guard";
@@ -57,7 +57,7 @@ async function serveChat(request: IncomingMessage, response: ServerResponse): Pr
     return;
   }
 
-  const input = await readIncomingRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
+  const input = await readRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
   if (!input.ok) {
     await send(input.response, response, admission.responseHeaders);
     return;
