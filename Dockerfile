@@ -23,10 +23,13 @@ RUN groupadd --system app && useradd --system --gid app --no-create-home app && 
 COPY --from=build --chown=app:app /app/.next/standalone ./
 COPY --from=build --chown=app:app /app/.next/static ./.next/static
 COPY --from=build --chown=app:app /app/public ./public
-# Read at run time (lib/shares/db.ts), so the file tracer does not see them.
+# Read at run time (lib/shares/db.ts and lib/render/markdown-renderer.ts), so the file tracer
+# does not see them.
 COPY --from=build --chown=app:app /app/lib/shares/migrations ./lib/shares/migrations
+COPY --from=build --chown=app:app /app/.next/markdown-worker.mjs ./.next/markdown-worker.mjs
 USER app
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+# The same Node.js flags as `npm start` (package.json; README, "How it is built").
+CMD ["node", "--max-semi-space-size=16", "server.js"]

@@ -1,6 +1,6 @@
-import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import path from "node:path";
 import createNextIntlPlugin from "next-intl/plugin";
-import { markdownWorkerFiles } from "./lib/render/worker-files.mjs";
+import { bundleMarkdownWorker, WORKER_BUNDLE_NAME } from "./lib/render/worker-bundle.mjs";
 
 // Every request's language comes from lib/i18n/request.ts (cookie, then Accept-Language).
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -13,6 +13,11 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
+  compiler: {
+    // The Markdown worker, bundled into the build folder, which the Docker image copies.
+    runAfterProductionCompile: ({ projectDir, distDir }) =>
+      bundleMarkdownWorker(projectDir, path.resolve(projectDir, distDir, WORKER_BUNDLE_NAME)),
+  },
   // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
   async headers() {
     return [
@@ -32,11 +37,4 @@ const nextConfig = {
   },
 };
 
-const standalone = process.env.NEXT_OUTPUT_STANDALONE === "1";
-
-export default async function config(phase) {
-  if (phase !== PHASE_PRODUCTION_BUILD || !standalone) return withNextIntl(nextConfig);
-  // The Markdown worker runs from source: its modules and packages go into the standalone output.
-  const outputFileTracingIncludes = { "/*": await markdownWorkerFiles(process.cwd()) };
-  return withNextIntl({ ...nextConfig, outputFileTracingIncludes });
-}
+export default withNextIntl(nextConfig);

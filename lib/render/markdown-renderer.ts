@@ -9,8 +9,15 @@ import { READY, type RenderedPart, type RenderJob } from "./worker-messages";
 /** A Markdown text rendered to a tree, or why it is shown as plain text instead. */
 export type MarkdownPart = MarkdownTreeResult | { ok: false; reason: "too_slow" };
 
-/** Resolved from the working directory, like the migrations: Node runs it as it is. */
-const WORKER_FILE = path.join(process.cwd(), "lib", "render", "markdown-worker.ts");
+/**
+ * Resolved from the working directory, like the migrations. In production, the bundle `next build`
+ * writes into the build folder (lib/render/worker-bundle.mjs); elsewhere the source, which Node
+ * runs as it is.
+ */
+const WORKER_FILE =
+  process.env.NODE_ENV === "production"
+    ? path.join(process.cwd(), ".next", "markdown-worker.mjs")
+    : path.join(process.cwd(), "lib", "render", "markdown-worker.ts");
 /**
  * Up to one worker per core on the machines this runs on; each renders one share at a time. The
  * first is started with the server and kept; the others start when shares arrive while the first

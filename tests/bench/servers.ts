@@ -8,6 +8,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Fault, ScriptedResponse } from "../fake-mistral/server.ts";
+import { appStartArgs } from "../support/start-command.ts";
 import { freePort, startChild, waitUntilReady, type Child } from "./children.ts";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -89,7 +90,10 @@ export async function buildBaselineIfStale(): Promise<void> {
 export async function startApp(fake: FakeServer, dir = "."): Promise<AppServer> {
   const port = await freePort();
   const name = dir === "." ? "next start" : `next start ${dir}`;
-  const child = startChild(name, process.execPath, [NEXT_BIN, "start", dir, "-p", String(port), "-H", "127.0.0.1"], {
+  // The app as `npm start` runs it; the baseline as the AI SDK's documentation does (`next start`).
+  const address = ["-p", String(port), "-H", "127.0.0.1"];
+  const args = dir === "." ? appStartArgs(...address) : [NEXT_BIN, "start", dir, ...address];
+  const child = startChild(name, process.execPath, args, {
     ...process.env,
     NODE_ENV: "production",
     MISTRAL_BASE_URL: fake.url,

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { appStartArgs } from "../support/start-command.ts";
 import { APP_PID_FILE, E2E } from "./ports.ts";
 
 const next = "node_modules/next/dist/bin/next";
@@ -25,7 +26,7 @@ if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
 
 const children: ChildProcess[] = [];
 function start(port: number, env: Record<string, string | undefined>): ChildProcess {
-  const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, appStartArgs("-p", String(port), "-H", "127.0.0.1"), {
     stdio: "inherit",
     env: { ...baseEnv, ...env } as NodeJS.ProcessEnv,
   });

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { defaultParameters } from "../../lib/workspace/model.ts";
+import { appStartArgs } from "../support/start-command.ts";
 import { rawRequest } from "./http.ts";
 import { E2E } from "./ports.ts";
 
@@ -20,11 +21,10 @@ test.afterEach(() => {
 test("a fresh server creates a share within 1 s of answering", async () => {
   test.setTimeout(180_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(E2E.startupPort), "-H", "127.0.0.1"],
-    { stdio: "ignore", env: { ...process.env, DATA_DIR, MISTRAL_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1" } },
-  );
+  server = spawn(process.execPath, appStartArgs("-p", String(E2E.startupPort), "-H", "127.0.0.1"), {
+    stdio: "ignore",
+    env: { ...process.env, DATA_DIR, MISTRAL_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1" },
+  });
 
   // The first answer of any kind: the server is up.
   await expect

@@ -9,6 +9,7 @@ import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { defaultParameters } from "../../lib/workspace/model.ts";
+import { appStartArgs } from "../support/start-command.ts";
 import { E2E } from "./ports.ts";
 
 const POSTGRES = "postgres://postgres@127.0.0.1:5432/test";
@@ -72,7 +73,7 @@ test.beforeAll(async () => {
 
   for (const port of E2E.twinPorts) {
     children.push(
-      spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      spawn(process.execPath, appStartArgs("-p", String(port), "-H", "127.0.0.1"), {
         env,
         stdio: "ignore",
       }),
