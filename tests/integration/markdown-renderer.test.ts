@@ -38,7 +38,7 @@ describe("renderMarkdown", () => {
   it("renders on a spare worker while the first one is busy", async () => {
     await startMarkdownWorkers();
     let slowDone = false;
-    // About 15 s of parsing on a quiet machine (20,000 markers take under 3 s there, and end as too_large).
+    // Over 30 s of parsing on a quiet machine (20,000 markers take under 3 s there, and end as too_large).
     const slow = renderMarkdown(["*a".repeat(45_000)], 3_000).finally(() => (slowDone = true));
     const quick = await renderMarkdown(["# Quick"]);
     expect(quick[0]?.ok).toBe(true);
