@@ -1,4 +1,5 @@
 import { formatCost, formatMs } from "@/components/usage/format";
+import { PartsLine } from "@/components/usage/parts-line";
 import type { CaseResult, JudgeResult } from "@/lib/compare/results";
 import { useTranslations } from "next-intl";
 import { estimateCost } from "@/lib/mistral/prices";
@@ -27,14 +28,12 @@ function JudgeVerdict({ judge }: { judge: JudgeResult }) {
         ) : null}
       </p>
       {usage ? (
-        <p className="text-xs text-muted tabular-nums">
-          {[
+        <PartsLine
+          parts={[
             `${usage.promptTokens} in / ${usage.completionTokens} out`,
             cost !== undefined ? `≈ ${formatCost(cost)}` : null,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </p>
+          ]}
+        />
       ) : null}
     </div>
   );
@@ -71,14 +70,12 @@ export function ResultCell({ result }: { result: CaseResult | undefined }) {
         </details>
       ) : null}
       {usage || result.metadata?.durationMs !== undefined ? (
-        <p className="text-xs text-muted tabular-nums">
-          {[
+        <PartsLine
+          parts={[
             usage ? `${usage.promptTokens} in / ${usage.completionTokens} out` : null,
             result.metadata?.durationMs !== undefined ? formatMs(result.metadata.durationMs) : null,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
-        </p>
+          ]}
+        />
       ) : null}
       {result.judge ? <JudgeVerdict judge={result.judge} /> : null}
     </div>

@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from "react";
+import { memo, type CSSProperties, type ReactNode } from "react";
 import { formatCost, formatInteger, formatMs } from "@/components/usage/format";
 import type { TestCase } from "@/lib/compare/cases";
 import {
@@ -31,7 +31,7 @@ const ResultRow = memo(function ResultRow({
         {n}
       </th>
       {variants.map((variant) => (
-        <td key={variant.id} className="px-2 py-2">
+        <td key={variant.id} className="px-2 py-2 break-words">
           <ResultCell result={row?.[variant.id]} />
         </td>
       ))}
@@ -54,8 +54,8 @@ function SummaryRow({
   children: (summary: VariantSummary) => ReactNode;
 }) {
   return (
-    <tr>
-      <th scope="row" className="px-2 py-1 text-left font-medium text-muted">
+    <tr className="align-top">
+      <th scope="row" className="px-2 py-1 text-left font-medium break-words text-muted">
         {label}
       </th>
       {summaries.map((summary) => (
@@ -90,19 +90,32 @@ export function ResultsTable({
     ...summarizeVariant(cases.map((c) => results[c.id]?.[variant.id])),
   }));
   const judged = summaries.some((summary) => summary.judge.count > 0);
+  // Fixed columns: a narrow first one (case numbers; the footer's labels wrap in it) and equal
+  // ones per variant, wide enough for a phone to show two variants without scrolling sideways.
+  // Cells never grow with an answer's preview, which is cut to its column with an ellipsis.
   return (
     <div className="overflow-x-auto">
-      <table aria-label={t("compare.results.heading")} className="w-full border-collapse text-sm">
+      <table
+        aria-label={t("compare.results.heading")}
+        className="w-full min-w-[calc(4.5rem+var(--variants)*8rem)] table-fixed border-collapse text-sm sm:min-w-[calc(7rem+var(--variants)*14rem)]"
+        style={{ "--variants": variants.length } as CSSProperties}
+      >
         <caption className="px-2 py-1 text-left text-sm font-semibold">
           {caption ?? t("compare.results.heading")}
         </caption>
+        <colgroup>
+          <col className="w-18 sm:w-28" />
+          {variants.map((variant) => (
+            <col key={variant.id} />
+          ))}
+        </colgroup>
         <thead>
           <tr className="border-b border-border text-left text-xs text-muted">
             <th scope="col" className="px-2 py-1 font-medium">
               {t("compare.results.case")}
             </th>
             {variants.map((variant) => (
-              <th key={variant.id} scope="col" className="min-w-56 px-2 py-1 font-medium">
+              <th key={variant.id} scope="col" className="px-2 py-1 font-medium break-words">
                 {variant.name}
               </th>
             ))}

@@ -1,8 +1,8 @@
-import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import type { AnswerMetadata } from "@/lib/workspace/model";
 import { estimateCost } from "@/lib/mistral/prices";
 import { formatCost, formatMs } from "./format";
+import { PartsLine } from "./parts-line";
 
 /**
  * One line under an answer: tokens, finish reason, latency, cost; and, first, whether the text
@@ -29,17 +29,12 @@ export function AnswerSummary({
       : null,
     metadata.durationMs !== undefined ? formatMs(metadata.durationMs) : null,
     cost !== undefined ? `≈ ${formatCost(cost)}` : null,
-  ].filter((part): part is string => part !== null);
+  ];
   return (
-    <p className="text-xs text-muted tabular-nums" data-usage-of={state ?? "answer"}>
-      {state ? <span className="font-medium text-warning">{t(`usage.${state}`)}</span> : null}
-      {/* A line breaks between parts, never inside one ("≈" apart from its amount). */}
-      {parts.map((part, index) => (
-        <Fragment key={index}>
-          {state || index > 0 ? " · " : null}
-          <span className="whitespace-nowrap">{part}</span>
-        </Fragment>
-      ))}
-    </p>
+    <PartsLine
+      parts={parts}
+      data-usage-of={state ?? "answer"}
+      lead={state ? <span className="font-medium text-warning">{t(`usage.${state}`)}</span> : undefined}
+    />
   );
 }

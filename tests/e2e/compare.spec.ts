@@ -176,6 +176,33 @@ test("3 cases × 2 variants: checks, pass rate per variant, and everything survi
   await expect(variant(page, 2).getByRole("combobox", { name: "Model" })).toHaveValue("mistral-small-latest");
 });
 
+test("the results fit a phone with two variants, and the case column stays narrow on a desktop", async ({ page }) => {
+  await twoVariants(page, "Which model says {word}?");
+  await threeCases(page);
+  await page.getByRole("button", { name: "Run cases" }).click();
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(page.getByRole("progressbar", { name: "Progress" })).toHaveCount(0, { timeout: 15_000 });
+  const scroller = results.locator("xpath=..");
+  const caseHeader = results.getByRole("columnheader", { name: "Case" });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => scroller.evaluate((element) => element.scrollWidth - element.clientWidth))
+    .toBeLessThanOrEqual(0);
+  // Every usage line breaks between its parts, never inside one.
+  for (const line of await results.locator("td p.tabular-nums").all())
+    expect(await partsSplitAcrossLines(line)).toEqual([]);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect.poll(async () => (await caseHeader.boundingBox())?.width).toBeLessThanOrEqual(120);
+  const [first, second] = await Promise.all(
+    ["Variant 1", "Variant 2"].map(
+      async (name) => (await results.getByRole("columnheader", { name }).boundingBox())?.width,
+    ),
+  );
+  expect(first).toBe(second);
+});
+
 test("a case missing a value is skipped with the reason; a bad regular expression is an error on its field", async ({
   page,
 }) => {
