@@ -15,8 +15,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   compiler: {
     // The Markdown worker, bundled into the build folder, which the Docker image copies.
-    runAfterProductionCompile: ({ projectDir, distDir }) =>
-      bundleMarkdownWorker(projectDir, path.resolve(projectDir, distDir, WORKER_BUNDLE_NAME)),
+    runAfterProductionCompile: async ({ projectDir, distDir }) => {
+      await bundleMarkdownWorker(projectDir, path.resolve(projectDir, distDir, WORKER_BUNDLE_NAME));
+    },
   },
   // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
   async headers() {

@@ -1,7 +1,8 @@
 /**
  * Renders Markdown to hast trees in a worker thread, so a share that takes long to parse never
  * stalls the server's event loop; the host (markdown-renderer.ts) ends it when its budget is spent.
- * Node runs this file as TypeScript itself, hence the relative import with its extension.
+ * `next dev` and the tests run this file as TypeScript (Node strips the types), hence the relative
+ * imports with their extensions; production runs its bundle (worker-bundle.mjs).
  */
 import { parentPort } from "node:worker_threads";
 import { markdownToTree, type MarkdownTreeResult } from "./markdown-pipeline.ts";

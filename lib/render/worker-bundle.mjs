@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 
-/** Where the bundle goes inside the build folder; markdown-renderer.ts reads it from there. */
+/** The bundle's name inside the build folder; markdown-renderer.ts names the same file. */
 export const WORKER_BUNDLE_NAME = "markdown-worker.mjs";
 
 export async function bundleMarkdownWorker(root, outfile) {
@@ -19,6 +19,10 @@ export async function bundleMarkdownWorker(root, outfile) {
     format: "esm",
     target: "node24",
     minify: true,
+    // React's production build only (react-markdown brings it along), as in the server's bundle.
+    define: { "process.env.NODE_ENV": '"production"' },
+    // Some CommonJS packages `require` Node's modules, which an ES module has no `require` for.
+    banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "warning",
     metafile: true,

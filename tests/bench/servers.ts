@@ -49,10 +49,13 @@ async function nextBuild(dir: string): Promise<void> {
   if (code !== 0) throw new Error(`next build ${dir} failed with exit code ${code}`);
 }
 
-/** The same as `npx next build`, run only when there is no production build yet. */
+/**
+ * The same as `npx next build`, run only when there is no production build yet (or one from before
+ * the Markdown worker was bundled: without its bundle the server would run no worker at all).
+ */
 export async function buildAppIfMissing(): Promise<void> {
-  if (existsSync(".next/BUILD_ID")) return;
-  console.log("bench: no production build (.next/BUILD_ID), running next build");
+  if (existsSync(".next/BUILD_ID") && existsSync(".next/markdown-worker.mjs")) return;
+  console.log("bench: no production build (.next/BUILD_ID, .next/markdown-worker.mjs), running next build");
   await nextBuild(".");
 }
 

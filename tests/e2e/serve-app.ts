@@ -19,7 +19,9 @@ const baseEnv: Record<string, string | undefined> = {
   SHARE_RATE_LIMIT_PER_MINUTE: "10000",
 };
 
-if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
+// A build without the Markdown worker's bundle predates it: share pages would show plain text.
+const built = existsSync(".next/BUILD_ID") && existsSync(".next/markdown-worker.mjs");
+if (!(process.env.E2E_REUSE_BUILD === "1" && built)) {
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: baseEnv as NodeJS.ProcessEnv });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -23,18 +23,22 @@ describe("the Markdown worker's bundle (what the production server and the Docke
 
   it("starts in a thread from a folder without packages and renders highlighted Markdown", async () => {
     const thread = new Worker(bundle);
+    const messages: unknown[] = [];
+    let failure: unknown;
+    let wake = () => {};
+    thread.on("message", (message: unknown) => {
+      messages.push(message);
+      wake();
+    });
+    thread.once("error", (error) => {
+      failure = error;
+      wake();
+    });
+    const received = async (count: number) => {
+      while (messages.length < count && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure !== undefined) throw failure;
+    };
     try {
-      const messages: unknown[] = [];
-      const received = (count: number) =>
-        new Promise<void>((resolve, reject) => {
-          const check = () => (messages.length >= count ? resolve() : undefined);
-          thread.on("message", (message: unknown) => {
-            messages.push(message);
-            check();
-          });
-          thread.once("error", reject);
-          check();
-        });
       await received(1);
       expect(messages[0]).toBe(READY);
       thread.postMessage({ job: 7, texts: ["# Title\n\n```python\ndef f():\n    return 1\n```"] });
