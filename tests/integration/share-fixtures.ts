@@ -35,3 +35,12 @@ export function makeWorldSnapshot(): PromptSnapshot {
     variables: { 城市: "北京", 도시: "서울", مدينة: "القاهرة", emoji: "🌍🌎🌏" },
   });
 }
+
+/**
+ * Resolves once the wall clock has moved to the next millisecond. PGlite's clock counts
+ * milliseconds: shares made within one have no newest of the two.
+ */
+export async function nextMillisecond(): Promise<void> {
+  const start = Date.now();
+  while (Date.now() === start) await new Promise((resolve) => setImmediate(resolve));
+}

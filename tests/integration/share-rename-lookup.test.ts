@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
-import { makeSnapshot } from "./share-fixtures";
+import { makeSnapshot, nextMillisecond } from "./share-fixtures";
 
 /** PGlite takes seconds to start, and far longer when the machine is busy. */
 const PGLITE_START_MS = 120_000;
@@ -124,6 +124,7 @@ describe("PATCH /api/shares/{id}", () => {
 describe("POST /api/shares/lookup", () => {
   it("lists the shares that still exist among the ids, newest first, and ignores the rest", async () => {
     const first = await createShare("First");
+    await nextMillisecond();
     const second = await createShare("Second");
     const response = await lookup({ ids: [first.id, "AAAAAAAAAAAAAAAAAAAAAA", "not an id", second.id] });
     expect(response.status).toBe(200);

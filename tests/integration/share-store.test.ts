@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createShareStore, type ShareStore, type ShareStoreOptions } from "@/lib/shares/db";
-import { makeSnapshot, makeWorldSnapshot, WORLD_TEXT } from "./share-fixtures";
+import { makeSnapshot, makeWorldSnapshot, nextMillisecond, WORLD_TEXT } from "./share-fixtures";
 
 /** PGlite takes seconds to start, and far longer when the machine is busy. */
 const PGLITE_START_MS = 120_000;
@@ -146,6 +146,7 @@ describe.each(backends)("share store on $name", (backend) => {
   it("lists the shares that still exist, newest first", async () => {
     const { store } = backendState;
     const first = await store.createShare({ title: "first", snapshot: makeSnapshot() });
+    await nextMillisecond();
     const second = await store.createShare({ title: "second", snapshot: makeSnapshot() });
     const gone = await store.createShare({ title: "gone", snapshot: makeSnapshot() });
     await store.deleteShare(gone.id, gone.deleteToken);
