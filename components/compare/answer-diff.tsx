@@ -47,7 +47,7 @@ export function AnswerDiff({ variants }: { variants: readonly Variant[] }) {
           <p
             aria-label={t("compare.diffLabel")}
             id={id}
-            className="rounded-md bg-surface-2 p-2 text-sm leading-relaxed whitespace-pre-wrap"
+            className="rounded-md bg-surface-2 p-2 text-sm leading-relaxed wrap-anywhere whitespace-pre-wrap"
           >
             {diffWords(before, after).map((part, index) =>
               part.added ? (

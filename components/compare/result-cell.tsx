@@ -30,7 +30,7 @@ function JudgeVerdict({ judge }: { judge: JudgeResult }) {
       {usage ? (
         <PartsLine
           parts={[
-            `${usage.promptTokens} in / ${usage.completionTokens} out`,
+            t("usage.summaryTokens", { prompt: usage.promptTokens, completion: usage.completionTokens }),
             cost !== undefined ? `≈ ${formatCost(cost)}` : null,
           ]}
         />
@@ -66,13 +66,13 @@ export function ResultCell({ result }: { result: CaseResult | undefined }) {
       {result.content ? (
         <details className="text-xs">
           <summary className="cursor-pointer truncate text-fg">{result.content.slice(0, 120)}</summary>
-          <p className="mt-1 whitespace-pre-wrap">{result.content}</p>
+          <p className="mt-1 wrap-anywhere whitespace-pre-wrap">{result.content}</p>
         </details>
       ) : null}
       {usage || result.metadata?.durationMs !== undefined ? (
         <PartsLine
           parts={[
-            usage ? `${usage.promptTokens} in / ${usage.completionTokens} out` : null,
+            usage ? t("usage.summaryTokens", { prompt: usage.promptTokens, completion: usage.completionTokens }) : null,
             result.metadata?.durationMs !== undefined ? formatMs(result.metadata.durationMs) : null,
           ]}
         />

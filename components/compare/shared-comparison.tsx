@@ -13,7 +13,7 @@ export function SharedComparison({ comparison }: { comparison: Comparison }) {
     <div className="flex flex-col gap-4">
       <section aria-label={t("compare.userMessage")} className="rounded-lg border border-border bg-surface p-3">
         <h2 className="text-xs font-medium text-muted">{t("compare.userMessage")}</h2>
-        <p className="mt-1 text-sm whitespace-pre-wrap">{userMessage}</p>
+        <p className="mt-1 text-sm wrap-anywhere whitespace-pre-wrap">{userMessage}</p>
       </section>
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
         {variants.map((variant) => {
@@ -40,7 +40,7 @@ export function SharedComparison({ comparison }: { comparison: Comparison }) {
               {variant.system ? (
                 <div>
                   <h3 className="text-xs font-medium text-muted">{t("conversation.systemLabel")}</h3>
-                  <p className="text-sm whitespace-pre-wrap">{variant.system}</p>
+                  <p className="text-sm wrap-anywhere whitespace-pre-wrap">{variant.system}</p>
                 </div>
               ) : null}
               {variant.messages.length > 0 ? (
@@ -64,7 +64,7 @@ export function SharedComparison({ comparison }: { comparison: Comparison }) {
           <h2 className="text-xs font-medium text-muted">
             {t("compare.judge.heading")} · {judge.model}
           </h2>
-          <p className="mt-1 text-sm whitespace-pre-wrap">{judge.rubric}</p>
+          <p className="mt-1 text-sm wrap-anywhere whitespace-pre-wrap">{judge.rubric}</p>
         </section>
       ) : null}
       {cases.length > 0 ? (

@@ -3,6 +3,7 @@
 import { useChat } from "@ai-sdk/react";
 import { Markdown } from "@/components/conversation/markdown";
 import { AnswerSummary } from "@/components/usage/answer-summary";
+import { formatRate } from "@/components/usage/format";
 import { tokensPerSecond } from "@/lib/compare/results";
 import { variantChat } from "@/lib/run/compare-run";
 import { useCompareRun } from "@/lib/store/compare-run-store";
@@ -60,7 +61,9 @@ export function VariantAnswer({ variantId }: { variantId: string }) {
         <div data-testid="variant-usage">
           <AnswerSummary metadata={answer.metadata} />
           {rate !== undefined ? (
-            <p className="text-xs text-muted tabular-nums">{t("compare.tokensPerSecond", { rate: rate.toFixed(1) })}</p>
+            <p className="text-xs text-muted tabular-nums">
+              {t("compare.tokensPerSecond", { rate: formatRate(rate) })}
+            </p>
           ) : null}
         </div>
       ) : null}

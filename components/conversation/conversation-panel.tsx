@@ -10,7 +10,6 @@ import { Composer } from "./composer";
 import { InsertMessageButton } from "./insert-message-button";
 import { MessageItem } from "./message-item";
 import { RunAlert } from "./run-alert";
-import { isRunShortcut } from "./run-shortcut";
 import { StreamingMessage } from "./streaming-message";
 import { SystemMessageEditor } from "./system-message-editor";
 import { useFocusToolResult } from "./use-focus-tool-result";
@@ -49,15 +48,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   const continued = continuing === undefined ? undefined : messages.find((m) => m.id === continuing);
 
   return (
-    // Ctrl/⌘+Enter runs from the composer and the message editors, never from a dialog.
-    <div
-      className="flex min-w-0 flex-1 flex-col gap-3"
-      onKeyDown={(event) => {
-        if (!isRunShortcut(event)) return;
-        event.preventDefault();
-        run();
-      }}
-    >
+    <div className="flex min-w-0 flex-1 flex-col gap-3">
       <SystemMessageEditor />
       {/* While an answer streams, the disabled fieldset disables every control of every message
           at once, without rendering any of them again. */}

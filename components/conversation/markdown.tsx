@@ -135,7 +135,7 @@ export function PlainMarkdown({
 }) {
   return (
     <div>
-      <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{text}</p>
+      <p className="text-sm leading-relaxed wrap-anywhere whitespace-pre-wrap">{text}</p>
       <PlainTextNote reason={reason} />
     </div>
   );

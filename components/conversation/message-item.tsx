@@ -117,6 +117,8 @@ export const MessageItem = memo(function MessageItem({ message, position, isLast
       ) : showTextarea ? (
         <Textarea
           aria-label={textareaLabel}
+          // Edit swaps the answer's Markdown for this box: typing goes on where the reader was.
+          autoFocus={editing}
           value={message.content}
           placeholder={message.role === "tool" ? t("message.toolResultPlaceholder") : t("message.placeholder")}
           onChange={(event) => updateMessageContent(message.id, event.target.value)}

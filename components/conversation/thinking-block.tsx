@@ -31,7 +31,7 @@ export function ThinkingBlock({ text, open }: { text: string; open: boolean }) {
       <div
         id={id}
         hidden={!expanded}
-        className="border-t border-border px-2 py-1 text-xs whitespace-pre-wrap text-muted"
+        className="border-t border-border px-2 py-1 text-xs wrap-anywhere whitespace-pre-wrap text-muted"
       >
         {text}
       </div>

@@ -23,7 +23,9 @@ function ToolArguments({ text }: { text: string }) {
   const pretty = prettyJson(text);
   return (
     <>
-      <pre className="mt-1 overflow-x-auto font-mono whitespace-pre-wrap">{pretty.ok ? pretty.text : text}</pre>
+      <pre className="mt-1 overflow-x-auto font-mono wrap-anywhere whitespace-pre-wrap">
+        {pretty.ok ? pretty.text : text}
+      </pre>
       {!pretty.ok && pretty.reason !== "not_json" ? <PlainTextNote reason={pretty.reason} /> : null}
     </>
   );

@@ -2,6 +2,8 @@
 
 import { NoKeyNotice } from "@/components/layout/no-key-notice";
 import { ConversationPanel } from "@/components/conversation/conversation-panel";
+import { isRunShortcut } from "@/components/conversation/run-shortcut";
+import { runWorkspace } from "@/lib/run/workspace-run";
 import { ParametersPanel } from "@/components/parameters/parameters-panel";
 import { HeaderActions } from "./header-actions";
 import { ToolsPanel } from "@/components/tools/tools-panel";
@@ -19,7 +21,16 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
         <HeaderActions serverHasKey={serverHasKey} />
       </header>
       <NoKeyNotice serverHasKey={serverHasKey} />
-      <main className="flex flex-col gap-4 lg:flex-row lg:items-start">
+      {/* Ctrl/⌘+Enter runs from any text box of the page (the composer, the messages, the
+          variables), never from a dialog. */}
+      <main
+        className="flex flex-col gap-4 lg:flex-row lg:items-start"
+        onKeyDown={(event) => {
+          if (!isRunShortcut(event)) return;
+          event.preventDefault();
+          void runWorkspace({ serverHasKey });
+        }}
+      >
         <ConversationPanel serverHasKey={serverHasKey} />
         <aside className="flex w-full shrink-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:w-80 lg:overflow-y-auto">
           <VariablesPanel />

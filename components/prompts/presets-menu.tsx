@@ -20,7 +20,7 @@ export function PresetsMenu({ onStatus }: { onStatus: (message: string) => void 
         ref={popover}
         id={id}
         popover="auto"
-        className="[inset:auto] m-0 mt-1 w-80 rounded-lg border border-border bg-surface p-1 text-fg shadow-lg [position-area:bottom_span-right] [position-try-fallbacks:flip-inline]"
+        className="[inset:auto] m-0 mt-1 w-80 rounded-lg border border-border bg-surface p-1 whitespace-normal text-fg shadow-lg [position-area:bottom_span-right] [position-try-fallbacks:flip-inline]"
       >
         <ul aria-label={t("prompts.presetsLabel")}>
           {promptPresets.map((preset) => (

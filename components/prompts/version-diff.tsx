@@ -31,7 +31,7 @@ function Line({ line }: { line: DiffLine }) {
 
 function TextDiffView({ diff }: { diff: TextDiff }) {
   return (
-    <pre className="overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs leading-relaxed whitespace-pre-wrap">
+    <pre className="overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs leading-relaxed wrap-anywhere whitespace-pre-wrap">
       {diff.lines.map((line, index) => (
         <Line key={index} line={line} />
       ))}

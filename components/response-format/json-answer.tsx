@@ -27,7 +27,7 @@ export function JsonCheckStatus({ check }: { check: AnswerCheck }) {
 export function JsonAnswer({ content, check }: { content: string; check: AnswerCheck }) {
   return (
     <div>
-      <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 font-mono text-[13px] leading-snug whitespace-pre-wrap">
+      <pre className="overflow-x-auto rounded-md bg-surface-2 p-3 font-mono text-[13px] leading-snug wrap-anywhere whitespace-pre-wrap">
         {check.pretty ?? content}
       </pre>
       <JsonCheckStatus check={check} />

@@ -58,7 +58,7 @@ export function SharedMessage({
                 {t("reasoning.thinking")}{" "}
                 <span className="tabular-nums">{t("reasoning.length", { n: message.reasoning.length })}</span>
               </summary>
-              <p className="border-t border-border px-2 py-1 text-xs whitespace-pre-wrap text-muted">
+              <p className="border-t border-border px-2 py-1 text-xs wrap-anywhere whitespace-pre-wrap text-muted">
                 {message.reasoning}
               </p>
             </details>
@@ -80,7 +80,7 @@ export function SharedMessage({
           ) : null}
         </>
       ) : message.role === "tool" ? (
-        <pre className="overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap">
+        <pre className="overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs wrap-anywhere whitespace-pre-wrap">
           {message.content}
         </pre>
       ) : (
@@ -119,7 +119,7 @@ export function SharedMessage({
 export function PlainText({ text }: { text: string }) {
   const t = useTranslations();
   return text.trim() ? (
-    <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{text}</p>
+    <p className="text-sm leading-relaxed wrap-anywhere whitespace-pre-wrap">{text}</p>
   ) : (
     <p className="text-sm text-muted italic">{t("sharePage.emptyMessage")}</p>
   );

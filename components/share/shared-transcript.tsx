@@ -49,7 +49,7 @@ export function SharedTranscript({
             {variables.map(([name, value]) => (
               <div key={name} className="contents">
                 <dt className="font-mono text-muted">{`{${name}}`}</dt>
-                <dd className="break-words whitespace-pre-wrap">{value}</dd>
+                <dd className="break-words wrap-anywhere whitespace-pre-wrap">{value}</dd>
               </div>
             ))}
           </dl>

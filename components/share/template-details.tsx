@@ -6,7 +6,9 @@ export function TemplateDetails({ template }: { template: string }) {
   return (
     <details className="mt-2 text-xs">
       <summary className="cursor-pointer text-muted select-none hover:text-fg">{t("sharePage.template")}</summary>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-surface-2 p-2 font-mono whitespace-pre-wrap">{template}</pre>
+      <pre className="mt-1 overflow-x-auto rounded-md bg-surface-2 p-2 font-mono wrap-anywhere whitespace-pre-wrap">
+        {template}
+      </pre>
     </details>
   );
 }

@@ -17,7 +17,7 @@ export function PromptTemplate({ template }: { template: TranslationTemplate }) 
         {texts.map(({ role, text }, index) => (
           <li key={index} className="rounded-md bg-surface-2 px-2 py-1">
             <span className="text-[11px] font-semibold tracking-wide text-muted uppercase">{role}</span>
-            <p className="font-mono text-xs break-words whitespace-pre-wrap">{text}</p>
+            <p className="font-mono text-xs wrap-anywhere whitespace-pre-wrap">{text}</p>
           </li>
         ))}
       </ol>

@@ -40,7 +40,8 @@ export function Modal({
       data-slot="modal"
       onClose={onClose}
       className={cn(
-        "m-auto w-[min(34rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40",
+        // Text wraps, whatever the opener's row says (the header's buttons keep to one line).
+        "m-auto w-[min(34rem,92vw)] rounded-lg border border-border bg-surface p-4 whitespace-normal text-fg backdrop:bg-black/40",
         className,
       )}
     >

@@ -12,3 +12,8 @@ export function formatCost(dollars: number): string {
 export function formatInteger(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** A rate with one decimal, grouped like the integers: "1,234.5". */
+export function formatRate(n: number): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { estimateCost, PRICES_AS_OF, priceFor } from "@/lib/mistral/prices";
 import { useSession } from "@/lib/store/session-store";
 import { useWorkspace } from "@/lib/store/workspace-store";
-import { formatCost, formatInteger, formatMs } from "./format";
+import { tokensPerSecond } from "@/lib/compare/results";
+import { formatCost, formatInteger, formatMs, formatRate } from "./format";
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -16,14 +17,6 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
       </dd>
     </div>
   );
-}
-
-/** Output tokens per second after the first token: the speed of generation itself. */
-function tokensPerSecond(metadata: AnswerMetadata): number | undefined {
-  const { usage, durationMs, timeToFirstTokenMs } = metadata;
-  if (!usage || durationMs === undefined) return undefined;
-  const generatingMs = durationMs - (timeToFirstTokenMs ?? 0);
-  return generatingMs > 0 ? (usage.completionTokens / generatingMs) * 1000 : undefined;
 }
 
 function AnswerDetails({ metadata }: { metadata: AnswerMetadata }) {
@@ -56,7 +49,7 @@ function AnswerDetails({ metadata }: { metadata: AnswerMetadata }) {
       />
       <Row
         label={t("usage.speed")}
-        value={speed !== undefined ? t("usage.tokensPerSecond", { n: speed.toFixed(1) }) : dash}
+        value={speed !== undefined ? t("usage.tokensPerSecond", { n: formatRate(speed) }) : dash}
       />
       <Row
         label={t("usage.cost")}

@@ -60,7 +60,7 @@ export function PromptPreview({
         {items.map((item) => (
           <li key={item.key} className="rounded-md bg-surface-2 px-2 py-1.5">
             <p className="text-[11px] font-semibold tracking-wide text-muted uppercase">{item.role}</p>
-            <p className="text-sm break-words whitespace-pre-wrap">
+            <p className="text-sm wrap-anywhere whitespace-pre-wrap">
               <MarkedText text={item.text} />
             </p>
           </li>

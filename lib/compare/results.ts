@@ -166,7 +166,13 @@ function judgeColumns(judge: JudgeResult | undefined): (string | number)[] {
   ];
 }
 
-/** Output tokens per second of streaming, from the first token to the end. */
+/**
+ * Below this much streaming, a rate says nothing: an answer that arrives in one network read
+ * "streams" in a fraction of a millisecond, which would read as thousands of tokens a second.
+ */
+const MIN_RATE_MS = 100;
+
+/** Output tokens per second of streaming, from the first token to the end, when it lasted long enough to tell. */
 export function tokensPerSecond(metadata: {
   usage?: { completionTokens: number };
   timeToFirstTokenMs?: number;
@@ -174,6 +180,6 @@ export function tokensPerSecond(metadata: {
 }): number | undefined {
   const { usage, durationMs, timeToFirstTokenMs = 0 } = metadata;
   if (!usage || durationMs === undefined) return undefined;
-  const seconds = (durationMs - timeToFirstTokenMs) / 1000;
-  return seconds > 0 ? usage.completionTokens / seconds : undefined;
+  const streamingMs = durationMs - timeToFirstTokenMs;
+  return streamingMs >= MIN_RATE_MS ? (usage.completionTokens / streamingMs) * 1000 : undefined;
 }

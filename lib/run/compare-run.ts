@@ -169,7 +169,8 @@ export type CaseSelection = "all" | "failed" | "missing";
 function selected(result: CaseResult | undefined, selection: CaseSelection, judged: boolean): boolean {
   if (selection === "all") return true;
   if (selection === "missing") {
-    if (result === undefined || result.status === "stopped") return true;
+    // Skipped (a value was missing) is no answer either: it runs once the value is there.
+    if (result === undefined || result.status === "stopped" || result.status === "skipped") return true;
     return judged && result.status === "done" && (!result.judge || result.judge.status === "stopped");
   }
   return result !== undefined && isFailedResult(result);

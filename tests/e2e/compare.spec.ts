@@ -132,7 +132,9 @@ test("a usage line wraps between its parts, never inside one, at any width", asy
   await twoVariants(page, "Which model are you?");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   for (const n of [1, 2]) {
-    await expect(variant(page, n).getByTestId("variant-usage")).toContainText("tokens/s", { timeout: 15_000 });
+    await expect(variant(page, n).getByTestId("variant-usage").locator("[data-usage-of]")).toBeVisible({
+      timeout: 15_000,
+    });
   }
   for (const n of [1, 2]) {
     expect(await partsSplitAcrossLines(variant(page, n).locator("[data-usage-of]"))).toEqual([]);
@@ -225,6 +227,15 @@ test("a case missing a value is skipped with the reason; a bad regular expressio
   expect(await fake.chatRequests()).toHaveLength(2);
   // Nothing typed is lost.
   await expect(cases.getByRole("textbox", { name: "Expected (case 1)" })).toHaveValue("(hi");
+
+  // A skipped case has no answer: once its value is filled in, Run only missing runs it, and only it.
+  await cases.getByRole("textbox", { name: "word (case 2)" }).fill("bye");
+  await page.getByRole("button", { name: "Run only missing" }).click();
+  // Answered: each of case 2's cells shows its usage line.
+  await expect(results.getByRole("row").nth(2).locator("td p.tabular-nums")).toHaveCount(2, { timeout: 15_000 });
+  await expect(results.locator('[data-outcome="skipped"]')).toHaveCount(0);
+  await expect(results.locator('[data-outcome="fail"]')).toHaveCount(2);
+  expect(await fake.chatRequests()).toHaveLength(4);
 });
 
 test("Stop during a case run stops what is in flight and sends nothing more; Run only missing finishes", async ({

@@ -134,7 +134,7 @@ test.describe("Ctrl/⌘+Enter", () => {
     await expect(composer(page)).toHaveValue("Run me once");
     await expect(page.locator("li[data-role]")).toHaveCount(0);
 
-    // Outside the conversation (the Variables panel, the parameters) it does nothing either.
+    // A parameter's field is not a text box: it does nothing there either.
     await page.getByRole("spinbutton", { name: "Temperature" }).fill("0.5");
     await page.keyboard.press("Control+Enter");
     await expect(composer(page)).toHaveValue("Run me once");
@@ -154,6 +154,18 @@ test.describe("Ctrl/⌘+Enter", () => {
     const again = await fake.chatRequests();
     expect(again).toHaveLength(2);
     expect(plainMessages(again[1]).at(-1)).toEqual({ role: "assistant", content: "Only once.", prefix: true });
+  });
+
+  test("runs from a variable's value, as from the composer", async ({ page }) => {
+    await fake.script({ content: "Hello, Ada." });
+    await composer(page).fill("Greet {name}");
+    const value = page.getByRole("textbox", { name: "name", exact: true });
+    await value.fill("Ada");
+    await value.press("Control+Enter");
+    await expect(answers(page)).toContainText("Hello, Ada.");
+    const requests = await fake.chatRequests();
+    expect(requests).toHaveLength(1);
+    expect(plainMessages(requests[0]).at(-1)).toEqual({ role: "user", content: "Greet Ada" });
   });
 
   test("does not run while an input method is composing", async ({ page }) => {
@@ -283,4 +295,70 @@ test("every page has an icon and logs no missing file", async ({ page, request }
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
   expect(missing).toEqual([]);
+});
+
+/** The texts inside `container` that run past its right edge: text that did not wrap. */
+function overflowingRight(container: Locator): Promise<string[]> {
+  return container.evaluate((root) => {
+    const edge = root.getBoundingClientRect().right + 1;
+    const past: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0 && box.right > edge) past.push((node.textContent ?? "").slice(0, 40));
+    }
+    return past;
+  });
+}
+
+test.describe("text that would not fit", () => {
+  for (const width of [390, 1280]) {
+    test(`wraps inside the header's dialogs and menus at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByRole("button", { name: "Settings" }).click();
+      const settings = page.getByRole("dialog", { name: "Settings" });
+      await expect(settings).toBeVisible();
+      expect(await overflowingRight(settings)).toEqual([]);
+      await page.keyboard.press("Escape");
+
+      await page.getByRole("button", { name: "Presets" }).click();
+      const presets = page.getByRole("list", { name: "Built-in prompt presets" });
+      await expect(presets).toBeVisible();
+      expect(await overflowingRight(presets)).toEqual([]);
+    });
+  }
+
+  test("a long link or word in an answer wraps inside its message, and on the share page", async ({ page }) => {
+    const url = `https://example.com/${"segment/".repeat(25)}end`;
+    const word = "Donaudampfschifffahrtsgesellschaft".repeat(5);
+    await fake.script({ content: `See ${url} and ${word}.` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await composer(page).fill("Long words, please");
+    await composer(page).press("Control+Enter");
+    await expect(answers(page)).toContainText("Donaudampf");
+    expect(await overflowingRight(answers(page))).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    const link = page.getByRole("dialog", { name: "Share this conversation" }).getByRole("textbox", { name: "Link" });
+    await expect(link).toHaveValue(/\/s\//);
+    await page.goto(await link.inputValue());
+    await expect(page.getByText("Donaudampf", { exact: false })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test("Edit puts the cursor in the answer's text, so typing goes on where the reader was", async ({ page }) => {
+  await fake.script({ content: "First draft." });
+  await composer(page).fill("Write something");
+  await composer(page).press("Control+Enter");
+  await expect(answers(page)).toContainText("First draft.");
+  await answers(page).getByRole("button", { name: "Edit" }).click();
+  const text = page.getByRole("textbox", { name: "Message 2 (Assistant) text" });
+  await expect(text).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Revised.");
+  await expect(text).toHaveValue("First draft. Revised.");
 });

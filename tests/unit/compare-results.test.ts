@@ -56,6 +56,11 @@ describe("results of a variant", () => {
   it("tokens per second from the first token to the end", () => {
     expect(tokensPerSecond({ usage: { completionTokens: 50 }, timeToFirstTokenMs: 500, durationMs: 1500 })).toBe(50);
     expect(tokensPerSecond({ durationMs: 1500 })).toBeUndefined();
+    // An answer that came in one read: no rate rather than thousands of tokens a second.
+    expect(
+      tokensPerSecond({ usage: { completionTokens: 4 }, timeToFirstTokenMs: 300, durationMs: 300.2 }),
+    ).toBeUndefined();
+    expect(tokensPerSecond({ usage: { completionTokens: 10 }, timeToFirstTokenMs: 300, durationMs: 400 })).toBe(100);
   });
 
   it("exports one CSV row per case and variant", () => {
