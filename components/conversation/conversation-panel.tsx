@@ -13,6 +13,7 @@ import { RunAlert } from "./run-alert";
 import { StreamingMessage } from "./streaming-message";
 import { SystemMessageEditor } from "./system-message-editor";
 import { useFocusToolResult } from "./use-focus-tool-result";
+import { usePinnedScrollPadding } from "@/components/ui/use-pinned-scroll-padding";
 import { useFollowLatest } from "./use-follow-latest";
 import { useRunError, useRunning } from "./use-run-state";
 
@@ -34,6 +35,7 @@ export function ConversationPanel({ serverHasKey }: { serverHasKey: boolean }) {
   const failureSource = notice ?? (running ? null : (error ?? null));
   const failure = notice ?? (running ? null : describeRunError(error));
   const { latest, composer, detached, jump } = useFollowLatest({ running, failure: failureSource });
+  usePinnedScrollPadding(composer, "bottom");
   const list = useRef<HTMLOListElement>(null);
   useFocusToolResult(running, controlsDisabled, list);
   const lastRun = useRunNotice((s) => s.lastRun);

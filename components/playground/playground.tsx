@@ -10,13 +10,20 @@ import { ToolsPanel } from "@/components/tools/tools-panel";
 import { TokenUsagePanel } from "@/components/usage/token-usage-panel";
 import { VariablesPanel } from "@/components/variables/variables-panel";
 import { useTranslations } from "next-intl";
+import { useRef } from "react";
+import { usePinnedScrollPadding } from "@/components/ui/use-pinned-scroll-padding";
 
 export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
   const t = useTranslations();
+  const header = useRef<HTMLElement>(null);
+  usePinnedScrollPadding(header, "top");
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-4 px-4 py-4">
       {/* Pinned, so Share, Save and View code stay at hand in a long conversation. */}
-      <header className="sticky top-0 z-20 -mx-4 -mt-4 flex items-center gap-3 border-b border-border bg-bg px-4 py-2">
+      <header
+        ref={header}
+        className="sticky top-0 z-20 -mx-4 -mt-4 flex items-center gap-3 border-b border-border bg-bg px-4 py-2"
+      >
         <h1 className="shrink-0 text-lg font-semibold">{t("app.title")}</h1>
         <HeaderActions serverHasKey={serverHasKey} />
       </header>

@@ -362,3 +362,33 @@ test("Edit puts the cursor in the answer's text, so typing goes on where the rea
   await page.keyboard.type(" Revised.");
   await expect(text).toHaveValue("First draft. Revised.");
 });
+
+test("what Tab focuses in a long conversation is never under the pinned header or composer", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const n of [1, 2, 3]) {
+    await fake.script({ content: `Answer ${n}.\n\n${"A line of the answer.\n\n".repeat(6)}` });
+    await composer(page).fill(`Question ${n}`);
+    await composer(page).press("Control+Enter");
+    await expect(answers(page)).toHaveCount(n);
+  }
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+  await page.getByRole("textbox", { name: "System message" }).focus();
+  const hidden: string[] = [];
+  for (let press = 0; press < 40; press++) {
+    await page.keyboard.press("Tab");
+    const where = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      // The header's and the composer's own controls are pinned where they are.
+      if (element.closest("header") || element.closest('[class*="sticky"]')) return null;
+      if (!element.closest("ol")) return null;
+      const box = element.getBoundingClientRect();
+      const top = document.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
+      const bottom = document.getElementById("composer")?.closest("section")?.getBoundingClientRect().top ?? 0;
+      const label = element.getAttribute("aria-label") ?? element.textContent ?? element.tagName;
+      return box.top >= top - 1 && box.bottom <= bottom + 1 ? null : label.slice(0, 40);
+    });
+    if (where) hidden.push(where);
+  }
+  expect(hidden).toEqual([]);
+});
