@@ -12,7 +12,7 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
   return (
     <div className="flex justify-between gap-3 py-0.5">
       <dt className="text-muted">{label}</dt>
-      <dd className="text-right font-medium break-all tabular-nums" data-testid={testId}>
+      <dd className="text-right font-medium wrap-anywhere tabular-nums" data-testid={testId}>
         {value}
       </dd>
     </div>
@@ -53,7 +53,7 @@ function AnswerDetails({ metadata }: { metadata: AnswerMetadata }) {
       />
       <Row
         label={t("usage.cost")}
-        value={cost !== undefined ? `≈ ${formatCost(cost)}` : t("usage.noPrice")}
+        value={cost !== undefined ? `≈ ${formatCost(cost)}` : usage ? t("usage.noPrice") : t("usage.noUsage")}
         testId="usage-cost"
       />
       {price ? (

@@ -113,6 +113,7 @@ export const en = {
     tokensPerSecond: "{n} tokens/s",
     cost: "Estimated cost",
     noPrice: "no price known",
+    noUsage: "unknown: no usage reported",
     priceNote: "Estimate at list prices of {date}: ${input} in / ${output} out per million tokens.",
     session: "This session",
     runs: "Runs",

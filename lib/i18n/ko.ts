@@ -114,6 +114,7 @@ export const ko: Messages = {
     tokensPerSecond: "초당 {n} 토큰",
     cost: "예상 비용",
     noPrice: "가격 정보 없음",
+    noUsage: "알 수 없음: 사용량 보고 없음",
     priceNote: "{date} 기준 정가로 추정: 백만 토큰당 입력 ${input} / 출력 ${output}.",
     session: "이번 세션",
     runs: "실행 횟수",

@@ -114,6 +114,7 @@ export const zhCN: Messages = {
     tokensPerSecond: "{n} token/秒",
     cost: "预估费用",
     noPrice: "价格未知",
+    noUsage: "未知：未报告用量",
     priceNote: "按 {date} 的标价估算：每百万 token 输入 ${input}、输出 ${output}。",
     session: "本次会话",
     runs: "运行次数",

@@ -2,7 +2,7 @@ import { generateId } from "ai";
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { z } from "zod";
-import type { CheckKind } from "@/lib/compare/checks";
+import { checkCaseAnswer, type CheckKind } from "@/lib/compare/checks";
 import { MAX_CASES, testCaseSchema, type CaseRow, type TestCase } from "@/lib/compare/cases";
 import { defaultJudge, judgeSettingsSchema, type JudgeSettings } from "@/lib/compare/judge";
 import type { Parameters, PromptSnapshot } from "@/lib/compare/request";
@@ -101,6 +101,34 @@ function mapCase(cases: TestCase[], id: string, change: (testCase: TestCase) => 
   return cases.map((testCase) => (testCase.id === id ? change(testCase) : testCase));
 }
 
+/**
+ * The cases, and their answers checked again where a case's check or expected output changed:
+ * the answers stay, their verdicts follow what is expected now (a check is a pure function of
+ * the answer). The judge's verdicts are not redone, which would call the model.
+ */
+function recheck(state: PersistedCompare, cases: TestCase[]): Pick<PersistedCompare, "cases" | "results"> {
+  let results = state.results;
+  for (const [index, testCase] of cases.entries()) {
+    const before = state.cases[index];
+    const row = results[testCase.id];
+    if (!row || (before?.check === testCase.check && before.expected === testCase.expected)) continue;
+    const next = { ...row };
+    for (const variant of state.variants) {
+      const result = row[variant.id];
+      if (result?.status !== "done") continue;
+      const { verdict: _stale, ...answer } = result;
+      const verdict = checkCaseAnswer(
+        result.content,
+        { kind: testCase.check, expected: testCase.expected },
+        variant.parameters.responseFormat,
+      );
+      next[variant.id] = verdict ? { ...answer, verdict } : answer;
+    }
+    results = { ...results, [testCase.id]: next };
+  }
+  return { cases, results };
+}
+
 export const useCompare = create<PersistedCompare & CompareActions>()(
   persist(
     (set) => ({
@@ -166,9 +194,26 @@ export const useCompare = create<PersistedCompare & CompareActions>()(
           cases: mapCase(state.cases, id, (c) => ({ ...c, values: { ...c.values, [name]: value } })),
         })),
       setCaseExpected: (id, expected) =>
-        set((state) => ({ cases: mapCase(state.cases, id, (c) => ({ ...c, expected })) })),
-      setCaseCheck: (id, check) => set((state) => ({ cases: mapCase(state.cases, id, (c) => ({ ...c, check })) })),
-      setCheckForAll: (check) => set((state) => ({ cases: state.cases.map((c) => ({ ...c, check })) })),
+        set((state) =>
+          recheck(
+            state,
+            mapCase(state.cases, id, (c) => ({ ...c, expected })),
+          ),
+        ),
+      setCaseCheck: (id, check) =>
+        set((state) =>
+          recheck(
+            state,
+            mapCase(state.cases, id, (c) => ({ ...c, check })),
+          ),
+        ),
+      setCheckForAll: (check) =>
+        set((state) =>
+          recheck(
+            state,
+            state.cases.map((c) => ({ ...c, check })),
+          ),
+        ),
       appendCases: (rows) =>
         set((state) => {
           // A lone empty row (the table's starting state) makes way for the imported ones.

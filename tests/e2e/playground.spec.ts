@@ -69,6 +69,9 @@ test("the answer streams in token by token, and Stop keeps what arrived", async 
   await expect(answer).toContainText("Stopped");
   await expect(answer).toContainText("word1");
   await expect(answer).not.toContainText("word39");
+  // Mistral sends usage at the end: the cost is unknown, not a model without a price.
+  const usage = page.getByRole("region", { name: "Token usage" });
+  await expect(usage.getByTestId("usage-cost")).toHaveText("unknown: no usage reported");
 });
 
 test("Regenerate replaces the last answer with a new run of the same conversation", async ({ page }) => {

@@ -23,6 +23,38 @@ beforeEach(() => {
 });
 
 describe("the compare store", () => {
+  it("checks the answers again when a case's check or expected output changes, and leaves failed runs alone", () => {
+    const store = useCompare.getState();
+    store.seed(workspace);
+    store.addVariant();
+    useCompare.getState().addCase();
+    const { cases, variants } = useCompare.getState();
+    const caseId = cases.at(-1)!.id;
+    const [first, second] = variants.map((v) => v.id);
+    useCompare.getState().setCaseExpected(caseId, "Bon");
+    useCompare.getState().setResult(caseId, first!, {
+      status: "done",
+      content: "Bonjour",
+      verdict: { pass: true, reason: "Contains “Bon”." },
+    });
+    useCompare.getState().setResult(caseId, second!, { status: "failed", content: "", error: "HTTP 503" });
+
+    useCompare.getState().setCaseExpected(caseId, "Hola");
+    let row = useCompare.getState().results[caseId];
+    expect(row?.[first!]).toMatchObject({ status: "done", content: "Bonjour", verdict: { pass: false } });
+    expect(row?.[first!]?.verdict?.reason).toContain("Hola");
+    expect(row?.[second!]).toEqual({ status: "failed", content: "", error: "HTTP 503" });
+
+    useCompare.getState().setCaseCheck(caseId, "json");
+    row = useCompare.getState().results[caseId];
+    expect(row?.[first!]?.verdict?.pass).toBe(false);
+
+    // Nothing expected of a text check: no verdict at all.
+    useCompare.getState().setCaseCheck(caseId, "contains");
+    useCompare.getState().setCaseExpected(caseId, "");
+    expect(useCompare.getState().results[caseId]?.[first!]).toEqual({ status: "done", content: "Bonjour" });
+  });
+
   it("starts Variant 1 from the playground once, the last user turn as the shared message", () => {
     useCompare.getState().seed(workspace);
     const state = useCompare.getState();
