@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { runCases, stopAll, type CaseSelection } from "@/lib/run/compare-run";
@@ -63,8 +63,25 @@ export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
           <span className="text-xs text-muted tabular-nums" data-testid="case-progress">
             {t("compare.cases.progressText", progress)}
           </span>
+          {progress.retryAt !== undefined ? <RetryCountdown until={progress.retryAt} /> : null}
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** "Trying again in N s" while a rate-limited request waits; nothing once the wait is over. */
+function RetryCountdown({ until }: { until: number }) {
+  const t = useTranslations();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  const seconds = Math.ceil((until - now) / 1000);
+  return (
+    <span role="status" className="text-xs text-warning tabular-nums">
+      {seconds > 0 ? t("compare.cases.retrying", { seconds }) : null}
+    </span>
   );
 }

@@ -10,6 +10,8 @@ export type PoolOptions<T> = {
   baseDelayMs: number;
   signal: AbortSignal;
   run: (item: T, attempt: { number: number; last: boolean; signal: AbortSignal }) => Promise<AttemptOutcome>;
+  /** Told before each wait for a retry, with its length. */
+  onWait?: (ms: number) => void;
   /** Injected by tests; an abort ends the wait early. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 };
@@ -50,7 +52,9 @@ export async function runPool<T>(items: readonly T[], options: PoolOptions<T>): 
         const last = attempt === options.maxAttempts;
         const outcome = await options.run(item, { number: attempt, last, signal: options.signal });
         if (!outcome.retry || last || options.signal.aborted) break;
-        await sleep(backoffMs(attempt, options.baseDelayMs, outcome.retryAfterMs), options.signal);
+        const wait = backoffMs(attempt, options.baseDelayMs, outcome.retryAfterMs);
+        options.onWait?.(wait);
+        await sleep(wait, options.signal);
         if (options.signal.aborted) break;
       }
     }

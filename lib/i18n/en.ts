@@ -567,6 +567,7 @@ export const en = {
       runMissing: "Run only missing",
       progress: "Progress",
       progressText: "{done} / {total}",
+      retrying: "Rate limited: trying again in {seconds, plural, one {# second} other {# seconds}}",
       nothingToRun: "Nothing to run: add a case, or every case already has a result.",
     },
     checks: {

@@ -571,6 +571,7 @@ export const ko: Messages = {
       runMissing: "결과 없는 것만 실행",
       progress: "진행률",
       progressText: "{done} / {total}",
+      retrying: "요청 한도 초과: {seconds}초 후 다시 시도합니다",
       nothingToRun: "실행할 것이 없습니다. 케이스를 추가하세요. 또는 모든 케이스에 이미 결과가 있습니다.",
     },
     checks: {

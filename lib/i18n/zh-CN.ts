@@ -552,6 +552,7 @@ export const zhCN: Messages = {
       runMissing: "只运行缺少结果的",
       progress: "进度",
       progressText: "{done} / {total}",
+      retrying: "已达速率限制：{seconds} 秒后重试",
       nothingToRun: "没有可运行的内容：请添加用例，或者所有用例都已有结果。",
     },
     checks: {

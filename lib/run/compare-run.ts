@@ -239,6 +239,13 @@ export async function runCases(options: { serverHasKey: boolean; selection: Case
       maxAttempts: CASE_ATTEMPTS,
       baseDelayMs: RATE_LIMIT_BACKOFF_MS,
       signal: controller.signal,
+      // Shown by the progress: a run waiting on a rate limit says so, and for how long.
+      onWait: (ms) =>
+        useCompareRun.setState((state) =>
+          state.cases
+            ? { cases: { ...state.cases, retryAt: Math.max(state.cases.retryAt ?? 0, Date.now() + ms) } }
+            : state,
+        ),
       run: async (task, attempt) => {
         let answered = task.answered;
         if (!answered) {

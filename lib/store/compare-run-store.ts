@@ -4,8 +4,11 @@ import type { FailureView } from "@/lib/chat/failure";
 type CompareRunState = {
   /** Variant ids of the current Run (each streams in its own Chat). */
   running: string[];
-  /** The case run in progress: requests finished of all it will send. */
-  cases: { done: number; total: number } | null;
+  /**
+   * The case run in progress: requests finished of all it will send, and until when (epoch ms)
+   * the last rate-limited request waits before trying again.
+   */
+  cases: { done: number; total: number; retryAt?: number } | null;
   /** A reason a run could not start (nothing was sent). */
   notice: FailureView | null;
 };

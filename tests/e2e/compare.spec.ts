@@ -386,9 +386,16 @@ test("a rate-limited case waits the Retry-After Mistral sent, passed on by the r
   await fake.fault({ kind: "rate_limit", times: 3, retryAfterSeconds: 3 });
   await page.getByRole("button", { name: "Run cases" }).click();
 
+  // While it waits, the run says so, and for how long.
+  await expect(
+    page.getByRole("status").filter({ hasText: /Rate limited: trying again in [1-3] seconds?/ }),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
   const results = page.getByRole("table", { name: "Results" });
   await expect(results.locator('[data-outcome="done"]')).toHaveCount(1, { timeout: 30_000 });
   await expect(results).toContainText("You said: Say hi");
+  await expect(page.getByText(/Rate limited/)).toHaveCount(0);
   const requests = await fake.chatRequests();
   expect(requests.map((r) => r.status)).toEqual([429, 429, 429, 200]);
   expect(requests[3]!.receivedAt - requests[2]!.receivedAt).toBeGreaterThanOrEqual(2_900);
