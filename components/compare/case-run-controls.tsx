@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId } from "react";
+import { useSecondsLeft } from "@/components/ui/use-seconds-left";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { runCases, stopAll, type CaseSelection } from "@/lib/run/compare-run";
@@ -73,12 +74,7 @@ export function CaseRunControls({ serverHasKey }: { serverHasKey: boolean }) {
 /** "Trying again in N s" while a rate-limited request waits; nothing once the wait is over. */
 function RetryCountdown({ until }: { until: number }) {
   const t = useTranslations();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [until]);
-  const seconds = Math.ceil((until - now) / 1000);
+  const seconds = useSecondsLeft(until);
   return (
     <span role="status" className="text-xs text-warning tabular-nums">
       {seconds > 0 ? t("compare.cases.retrying", { seconds }) : null}

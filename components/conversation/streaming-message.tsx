@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useSecondsLeft } from "@/components/ui/use-seconds-left";
+import { useRunNotice } from "@/lib/store/run-notice-store";
 import { continuedText } from "@/lib/workspace/snapshot";
 import { StreamingMarkdown } from "./streaming-markdown";
 import { ThinkingBlock } from "./thinking-block";
@@ -27,12 +29,23 @@ export function StreamingMessage({ prefix }: { prefix?: string }) {
       </div>
       {reasoning ? <ThinkingBlock text={reasoning} open={text === ""} /> : null}
       <div data-testid="streaming-text">
-        {text ? (
-          <StreamingMarkdown text={text} />
-        ) : reasoning ? null : (
-          <p className="text-sm text-muted">{t("conversation.waiting")}</p>
-        )}
+        {text ? <StreamingMarkdown text={text} /> : reasoning ? null : <WaitingNote />}
       </div>
     </li>
+  );
+}
+
+/** Waiting for the first token, or, when Mistral refused or failed, for the server's next try. */
+function WaitingNote() {
+  const t = useTranslations();
+  const retry = useRunNotice((s) => s.retry);
+  const seconds = useSecondsLeft(retry?.retryAfterMs !== undefined ? retry.at + retry.retryAfterMs : undefined);
+  if (!retry) return <p className="text-sm text-muted">{t("conversation.waiting")}</p>;
+  const { attempt, attempts, status } = retry;
+  const key = status === undefined ? "retryingNoAnswer" : seconds > 0 ? "retryingIn" : ("retrying" as const);
+  return (
+    <p role="status" className="text-sm text-warning">
+      {t(`conversation.${key}`, { status: status ?? 0, seconds, attempt, attempts })}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createMistral } from "@ai-sdk/mistral";
-import { generateId, jsonSchema, tool, type ToolSet } from "ai";
+import { APICallError, generateId, jsonSchema, tool, type ToolSet, type UIMessageChunk } from "ai";
 import {
   convertToLanguageModelPrompt,
   prepareLanguageModelCallOptions,
@@ -21,6 +21,22 @@ import { toModelMessages } from "./model-messages";
 import { relayAnswer, type RelayContext } from "./relay-answer";
 import type { ChatParameters, ChatRequest } from "./request";
 import type { AnswerMetadata } from "@/lib/workspace/model";
+import { parseRetryAfter } from "@/lib/http/retry-after";
+import type { RetryNotice } from "./ui-message";
+
+/** The AI SDK's retry waits for Mistral's `Retry-After` when it is under a minute. */
+const HONOURED_RETRY_AFTER_MS = 60_000;
+
+function retryNotice(error: APICallError, attempt: number, attempts: number): UIMessageChunk {
+  const retryAfterMs = parseRetryAfter(error.responseHeaders?.["retry-after"], Date.now());
+  const data: RetryNotice = {
+    attempt,
+    attempts,
+    ...(error.statusCode !== undefined ? { status: error.statusCode } : {}),
+    ...(retryAfterMs !== undefined && retryAfterMs < HONOURED_RETRY_AFTER_MS ? { retryAfterMs } : {}),
+  };
+  return { type: "data-retry", data, transient: true };
+}
 
 function toTools(parameters: ChatParameters): ToolSet | undefined {
   if (parameters.tools.length === 0) return undefined;
@@ -164,8 +180,19 @@ export function streamChat(
         },
         abortSignal: signal,
       };
-      const { retry } = prepareRetries({ maxRetries: parameters.maxRetries, abortSignal: signal });
-      const parts = await retry(() => streamMistralChat(model, callOptions));
+      const { retry, maxRetries } = prepareRetries({ maxRetries: parameters.maxRetries, abortSignal: signal });
+      let attempt = 0;
+      const parts = await retry(async () => {
+        attempt += 1;
+        try {
+          return await streamMistralChat(model, callOptions);
+        } catch (error) {
+          // The browser hears of each retry while it waits, instead of a silent first token.
+          if (attempt <= maxRetries && APICallError.isInstance(error) && error.isRetryable && !signal.aborted)
+            writer.write(retryNotice(error, attempt + 1, maxRetries + 1));
+          throw error;
+        }
+      });
       await relayAnswer(parts, writer, context, state);
     } catch (error) {
       if (signal.aborted) return; // Stop: nobody is listening any more.

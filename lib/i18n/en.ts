@@ -29,6 +29,10 @@ export const en = {
     jumpToLatest: "Jump to latest",
     streaming: "Answer streaming",
     waiting: "Waiting for the first token…",
+    retrying: "Mistral answered HTTP {status}: trying again (attempt {attempt} of {attempts})…",
+    retryingIn:
+      "Mistral answered HTTP {status}: trying again in {seconds, plural, one {# second} other {# seconds}} (attempt {attempt} of {attempts})…",
+    retryingNoAnswer: "Mistral did not answer: trying again (attempt {attempt} of {attempts})…",
     insert: "Insert a message",
     add: "Add a message",
     insertBefore: "Insert a message before message {n}",

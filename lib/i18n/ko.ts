@@ -30,6 +30,10 @@ export const ko: Messages = {
     jumpToLatest: "최신으로 이동",
     streaming: "답변 스트리밍 중",
     waiting: "첫 토큰을 기다리는 중…",
+    retrying: "Mistral이 HTTP {status}로 응답했습니다: 다시 시도하는 중 ({attempts}회 중 {attempt}번째)…",
+    retryingIn:
+      "Mistral이 HTTP {status}로 응답했습니다: {seconds}초 후 다시 시도합니다 ({attempts}회 중 {attempt}번째)…",
+    retryingNoAnswer: "Mistral이 응답하지 않았습니다: 다시 시도하는 중 ({attempts}회 중 {attempt}번째)…",
     insert: "메시지 삽입",
     add: "메시지 추가",
     insertBefore: "{n}번 메시지 앞에 메시지 삽입",

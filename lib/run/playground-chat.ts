@@ -2,7 +2,7 @@ import { Chat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { USER_API_KEY_HEADER, type ChatRequest } from "@/lib/chat/request";
 import { parseRetryAfter } from "@/lib/http/retry-after";
-import type { PlaygroundUIMessage } from "@/lib/chat/ui-message";
+import type { PlaygroundUIMessage, RetryNotice } from "@/lib/chat/ui-message";
 import {
   answerMetadataSchema,
   type AnswerMetadata,
@@ -46,6 +46,8 @@ type RunRequest = { body: ChatRequest; apiKey: string };
  */
 export function createPlaygroundChat(options: {
   onFinish: (answer: FinishedAnswer | undefined, outcome: { isAbort: boolean; isError: boolean }) => void;
+  /** The server is about to try Mistral again (a rate limit, an overloaded or failing server). */
+  onRetry?: (notice: RetryNotice) => void;
 }) {
   let pending: RunRequest | undefined;
   // The transport turns an error response into an Error holding only its body; the wait asked
@@ -53,6 +55,9 @@ export function createPlaygroundChat(options: {
   let retryAfterMs: number | undefined;
   const chat = new Chat<PlaygroundUIMessage>({
     messageMetadataSchema: answerMetadataSchema,
+    onData: (part) => {
+      if (part.type === "data-retry") options.onRetry?.(part.data);
+    },
     transport: new DefaultChatTransport<PlaygroundUIMessage>({
       api: "/api/chat",
       fetch: async (input, init) => {

@@ -31,9 +31,11 @@ let inFlight: RunInFlight | undefined;
 
 /** The playground's one streaming conversation, shared by every component. */
 export const playground = createPlaygroundChat({
+  onRetry: (notice) => useRunNotice.setState({ retry: { ...notice, at: Date.now() } }),
   onFinish: (answer) => {
     const run = inFlight;
     inFlight = undefined;
+    useRunNotice.setState({ retry: null });
     const workspace = useWorkspace.getState();
     if (!answer) {
       // Nothing came back: what was sent returns, so the conversation stays as it was before Run.
@@ -95,7 +97,7 @@ export function runWorkspace(options: { serverHasKey: boolean; regenerate?: bool
   const dropped = regeneration ? workspace.dropLastAnswer() : [];
   const sentId = regeneration ? undefined : workspace.submitComposer();
   inFlight = { responseFormat: candidate.parameters.responseFormat, continuing, sentId, dropped };
-  useRunNotice.setState({ notice: null, lastRun: regeneration ? "regenerate" : "run" });
+  useRunNotice.setState({ notice: null, lastRun: regeneration ? "regenerate" : "run", retry: null });
   void playground.run({ body: built.value, apiKey });
 }
 

@@ -222,6 +222,22 @@ test.describe("errors", () => {
     expect((await fake.chatRequests()).map((r) => r.status)).toEqual([429, 429]);
   });
 
+  test("while the server waits to try Mistral again, the answer says why and for how long", async ({ page }) => {
+    await fake.fault({ kind: "rate_limit", times: 1, retryAfterSeconds: 3 });
+    await fake.script({ content: "Answered after the wait." });
+    await page.getByRole("textbox", { name: "User message" }).fill("Hello");
+    await page.getByRole("button", { name: "Run" }).click();
+    const streaming = page.getByRole("listitem", { name: "Answer streaming" });
+    await expect(
+      streaming.getByRole("status").filter({
+        hasText: /^Mistral answered HTTP 429: trying again in [1-3] seconds? \(attempt 2 of 3\)…$/,
+      }),
+    ).toBeVisible();
+    await expect(answers(page)).toContainText("Answered after the wait.");
+    await expect(page.getByText(/trying again/)).toHaveCount(0);
+    expect((await fake.chatRequests()).map((r) => r.status)).toEqual([429, 200]);
+  });
+
   test("a server error that persists is explained, and Retry runs again", async ({ page }) => {
     await fake.fault({ kind: "server_error", status: 503, times: 3 });
     await page.getByRole("spinbutton", { name: "Max retries" }).fill("0");

@@ -178,7 +178,13 @@ describe("retries and stopping", () => {
     await vi.waitFor(() => expect(fake().requests).toHaveLength(1));
     controller.abort();
     const chunks = await chunksOf(response);
-    expect(shape(chunks)).toEqual(["start"]);
+    // The browser heard why it waits: Mistral's 429 and the wait it asked for.
+    expect(shape(chunks)).toEqual(["start", "data-retry"]);
+    expect(chunks[1]).toEqual({
+      type: "data-retry",
+      transient: true,
+      data: { attempt: 2, attempts: 2, status: 429, retryAfterMs: 30_000 },
+    });
     expect(fake().requests).toHaveLength(1);
   });
 
