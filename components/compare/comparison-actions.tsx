@@ -59,7 +59,7 @@ export function ComparisonActions() {
       <Button size="sm" variant="ghost" onClick={exportCsv}>
         {t("compare.results.exportCsv")}
       </Button>
-      <ShareDialog open={open} onClose={() => setOpen(false)} state={state} />
+      <ShareDialog open={open} onClose={() => setOpen(false)} state={state} title={t("compare.shareDialogTitle")} />
     </>
   );
 }

@@ -19,16 +19,19 @@ export function ShareDialog({
   onClose,
   state,
   onRetry,
+  title,
 }: {
   open: boolean;
   onClose: () => void;
   state: ShareState;
   /** Offered as Retry when creating the share failed. */
   onRetry?: () => void;
+  /** The dialog's title, when it shares something other than the playground's conversation. */
+  title?: string;
 }) {
   const t = useTranslations();
   return (
-    <Modal open={open} onClose={onClose} title={t("share.dialogTitle")}>
+    <Modal open={open} onClose={onClose} title={title ?? t("share.dialogTitle")}>
       {state.kind === "created" ? (
         <ShareLinkPanel share={state.share} />
       ) : state.kind === "failed" ? (

@@ -154,11 +154,17 @@ export function renderTemplate(text: string, values: Readonly<Record<string, str
  * Values go in verbatim: braces inside a value are text, as in Python. Filling stops after
  * `maxLength` characters: a template that repeats a long value can grow past what a string holds.
  */
-function fill(segments: readonly Segment[], values: Readonly<Record<string, string>>, maxLength = Infinity): string {
+function fill(
+  segments: readonly Segment[],
+  values: Readonly<Record<string, string>>,
+  maxLength = Infinity,
+  missing: "empty" | "named" = "empty",
+): string {
   let text = "";
   for (const segment of segments) {
-    const part =
+    const value =
       segment.kind === "text" ? segment.text : Object.hasOwn(values, segment.name) ? (values[segment.name] ?? "") : "";
+    const part = segment.kind === "variable" && value === "" && missing === "named" ? `{${segment.name}}` : value;
     text += part.slice(0, maxLength - text.length);
     if (text.length >= maxLength) break;
   }
@@ -176,7 +182,10 @@ function filledLength(segments: readonly Segment[], values: Readonly<Record<stri
   return length;
 }
 
-/** The first `maxLength` characters of a template as rendered, missing values empty: for titles. */
+/**
+ * The first `maxLength` characters of a template as rendered, for titles: a variable without a
+ * value stays as its name ("Say hello to {name}", not "Say hello to ").
+ */
 export function renderTemplatePrefix(
   text: string,
   values: Readonly<Record<string, string>>,
@@ -184,7 +193,7 @@ export function renderTemplatePrefix(
 ): RenderTemplateResult {
   const tokens = tokenize(text);
   if (!tokens.ok) return { ok: false, error: { code: "invalid_template", message: tokens.error.message } };
-  return { ok: true, value: fill(tokens.value, values, maxLength) };
+  return { ok: true, value: fill(tokens.value, values, maxLength, "named") };
 }
 
 /** Where a templated text sits in a prompt. */

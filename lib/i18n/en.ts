@@ -645,6 +645,7 @@ export const en = {
       tokens: "Judge tokens",
     },
     share: "Share",
+    shareDialogTitle: "Share this comparison",
     shareTitle: "Comparison: {title}",
     shared: "Shared comparison",
   },

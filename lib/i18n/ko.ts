@@ -32,7 +32,7 @@ export const ko: Messages = {
     waiting: "첫 토큰을 기다리는 중…",
     retrying: "Mistral이 HTTP {status}로 응답했습니다: 다시 시도하는 중 ({attempts}회 중 {attempt}번째)…",
     retryingIn:
-      "Mistral이 HTTP {status}로 응답했습니다: {seconds}초 후 다시 시도합니다 ({attempts}회 중 {attempt}번째)…",
+      "Mistral이 HTTP {status}로 응답했습니다: {seconds, plural, other {#초}} 후 다시 시도합니다 ({attempts}회 중 {attempt}번째)…",
     retryingNoAnswer: "Mistral이 응답하지 않았습니다: 다시 시도하는 중 ({attempts}회 중 {attempt}번째)…",
     insert: "메시지 삽입",
     add: "메시지 추가",
@@ -575,7 +575,7 @@ export const ko: Messages = {
       runMissing: "결과 없는 것만 실행",
       progress: "진행률",
       progressText: "{done} / {total}",
-      retrying: "요청 한도 초과: {seconds}초 후 다시 시도합니다",
+      retrying: "요청 한도 초과: {seconds, plural, other {#초}} 후 다시 시도합니다",
       nothingToRun: "실행할 것이 없습니다. 케이스를 추가하세요. 또는 모든 케이스에 이미 결과가 있습니다.",
     },
     checks: {
@@ -629,6 +629,7 @@ export const ko: Messages = {
       empty: "케이스를 실행하면 결과가 여기에 나타납니다.",
     },
     share: "공유",
+    shareDialogTitle: "이 비교 공유",
     shareTitle: "비교: {title}",
     shared: "공유된 비교",
     judge: {

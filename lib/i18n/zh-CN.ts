@@ -31,7 +31,8 @@ export const zhCN: Messages = {
     streaming: "回答生成中",
     waiting: "等待第一个 token…",
     retrying: "Mistral 返回了 HTTP {status}：正在重试（第 {attempt} 次，共 {attempts} 次）…",
-    retryingIn: "Mistral 返回了 HTTP {status}：{seconds} 秒后重试（第 {attempt} 次，共 {attempts} 次）…",
+    retryingIn:
+      "Mistral 返回了 HTTP {status}：{seconds, plural, other {# 秒}}后重试（第 {attempt} 次，共 {attempts} 次）…",
     retryingNoAnswer: "Mistral 没有响应：正在重试（第 {attempt} 次，共 {attempts} 次）…",
     insert: "插入一条消息",
     add: "添加一条消息",
@@ -555,7 +556,7 @@ export const zhCN: Messages = {
       runMissing: "只运行缺少结果的",
       progress: "进度",
       progressText: "{done} / {total}",
-      retrying: "已达速率限制：{seconds} 秒后重试",
+      retrying: "已达速率限制：{seconds, plural, other {# 秒}}后重试",
       nothingToRun: "没有可运行的内容：请添加用例，或者所有用例都已有结果。",
     },
     checks: {
@@ -609,6 +610,7 @@ export const zhCN: Messages = {
       empty: "运行用例后，结果会显示在这里。",
     },
     share: "分享",
+    shareDialogTitle: "分享此对比",
     shareTitle: "对比：{title}",
     shared: "分享的对比",
     judge: {

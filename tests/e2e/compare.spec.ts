@@ -289,7 +289,7 @@ test("a comparison is shared as a link that shows the variants side by side with
   );
 
   await page.getByRole("button", { name: "Share", exact: true }).click();
-  const link = page.getByRole("dialog").getByRole("textbox", { name: "Link" });
+  const link = page.getByRole("dialog", { name: "Share this comparison" }).getByRole("textbox", { name: "Link" });
   await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/, { timeout: 20_000 });
   const url = await link.inputValue();
 

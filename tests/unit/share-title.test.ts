@@ -19,6 +19,14 @@ describe("defaultShareTitle", () => {
     expect(defaultShareTitle(shared)).toBe("Weather in Paris?");
   });
 
+  it("leaves a variable without a value as its name", () => {
+    const shared = snapshot({
+      variables: { name: "", lang: "French" },
+      messages: [{ id: "u1", role: "user", content: "Say hello to {name} in {lang}" }],
+    });
+    expect(defaultShareTitle(shared)).toBe("Say hello to {name} in French");
+  });
+
   it("keeps a template that does not parse as written, and names an empty conversation", () => {
     expect(defaultShareTitle(snapshot({ messages: [{ id: "u1", role: "user", content: "Use {braces" }] }))).toBe(
       "Use {braces",
