@@ -22,7 +22,7 @@ export function Playground({ serverHasKey }: { serverHasKey: boolean }) {
       {/* Pinned, so Share, Save and View code stay at hand in a long conversation. */}
       <header
         ref={header}
-        className="sticky top-0 z-20 -mx-4 -mt-4 flex items-center gap-3 border-b border-border bg-bg px-4 py-2"
+        className="sticky top-0 z-20 -mx-4 -mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border bg-bg px-4 py-2"
       >
         <h1 className="shrink-0 text-lg font-semibold">{t("app.title")}</h1>
         <HeaderActions serverHasKey={serverHasKey} />
