@@ -64,7 +64,10 @@ export function TranslationTotals() {
           value={results.wallTimeMs !== null ? formatMs(results.wallTimeMs) : dash}
           testId="total-wall-time"
         />
-        <Row label={t("translate.sumOfLatencies")} value={formatMs(totals.sumOfDurationsMs)} />
+        <Row
+          label={t("translate.sumOfLatencies")}
+          value={totals.sumOfDurationsMs !== undefined ? formatMs(totals.sumOfDurationsMs) : dash}
+        />
       </dl>
     </section>
   );

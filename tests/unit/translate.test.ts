@@ -208,4 +208,8 @@ describe("sumTranslations", () => {
     // mistral-large-latest: $0.5 in and $1.5 out per million tokens.
     expect(totals.cost).toBeCloseTo((20 * 0.5 + 5 * 1.5) / 1e6, 12);
   });
+
+  it("has no sum of latencies when no answer reported a duration (all stopped), rather than 0 ms", () => {
+    expect(sumTranslations([undefined, {}]).sumOfDurationsMs).toBeUndefined();
+  });
 });
