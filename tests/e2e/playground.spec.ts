@@ -165,10 +165,16 @@ test("input Mistral would reject is refused before sending", async ({ page }) =>
   await temperature.fill("0.7");
   await temperature.fill("2");
   await expect(page.getByText("Must be between 0 and 1.5")).toBeVisible();
+  const seed = page.getByRole("spinbutton", { name: "Random seed" });
+  await seed.fill("7");
+  await seed.fill("1.5");
+  // Every field that holds back a value says so, not only the out-of-range ones.
+  await expect(page.getByText("Must be a whole number; not sent until fixed.")).toBeVisible();
   await page.getByRole("button", { name: "Run" }).click();
   await expect(answers(page)).toHaveCount(1);
   const [request] = await fake.chatRequests();
   expect(request?.body.temperature).toBe(0.7);
+  expect(request?.body.random_seed).toBe(7);
 });
 
 test.describe("errors", () => {
