@@ -66,6 +66,15 @@ async function threeCases(page: Page) {
   }
 }
 
+/** The three cases run on both variants; resolves with the results table once both pass rates are in. */
+async function runThreeCases(page: Page) {
+  await threeCases(page);
+  await page.getByRole("button", { name: "Run cases" }).click();
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.getByTestId("pass-rate")).toHaveText(["2/3 · 67%", "3/3 · 100%"], { timeout: 15_000 });
+  return results;
+}
+
 test("Compare opens from the playground with its prompt, and two models answer at once", async ({ page }) => {
   await page.getByRole("textbox", { name: "System message" }).fill("Be brief.");
   await page.getByRole("textbox", { name: "User message" }).fill("Which model are you?");
@@ -154,11 +163,7 @@ test("a variant card keeps Use default on one line, inside its button, at every 
 
 test("3 cases × 2 variants: checks, pass rate per variant, and everything survives a reload", async ({ page }) => {
   await twoVariants(page, "Which model says {word}?");
-  await threeCases(page);
-  await page.getByRole("button", { name: "Run cases" }).click();
-
-  const results = page.getByRole("table", { name: "Results" });
-  await expect(results.getByTestId("pass-rate")).toHaveText(["2/3 · 67%", "3/3 · 100%"], { timeout: 15_000 });
+  const results = await runThreeCases(page);
   await expect(page.getByRole("progressbar", { name: "Progress" })).toHaveCount(0);
   await expect(results.getByRole("row")).toHaveCount(1 + 3 + 4);
   await expect(results.locator('[data-outcome="fail"]')).toHaveCount(1);
@@ -180,10 +185,7 @@ test("3 cases × 2 variants: checks, pass rate per variant, and everything survi
 
 test("the results fit a phone with two variants, and the case column stays narrow on a desktop", async ({ page }) => {
   await twoVariants(page, "Which model says {word}?");
-  await threeCases(page);
-  await page.getByRole("button", { name: "Run cases" }).click();
-  const results = page.getByRole("table", { name: "Results" });
-  await expect(results.getByTestId("pass-rate")).toHaveText(["2/3 · 67%", "3/3 · 100%"], { timeout: 15_000 });
+  const results = await runThreeCases(page);
   const scroller = results.locator("xpath=..");
   const caseHeader = results.getByRole("columnheader", { name: "Case" });
 
@@ -281,12 +283,7 @@ test("a comparison is shared as a link that shows the variants side by side with
     "I am mistral-small-latest. You said: Which model says hi?",
     { timeout: 15_000 },
   );
-  await threeCases(page);
-  await page.getByRole("button", { name: "Run cases" }).click();
-  await expect(page.getByRole("table", { name: "Results" }).getByTestId("pass-rate")).toHaveText(
-    ["2/3 · 67%", "3/3 · 100%"],
-    { timeout: 15_000 },
-  );
+  await runThreeCases(page);
 
   await page.getByRole("button", { name: "Share", exact: true }).click();
   const link = page.getByRole("dialog", { name: "Share this comparison" }).getByRole("textbox", { name: "Link" });
