@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventStream } from "./event-stream";
 import { jsonError } from "@/lib/http/errors";
 import { errorWords } from "@/lib/i18n";
 
@@ -10,10 +11,10 @@ export interface StreamSlots {
   /** Streams open now. */
   readonly active: number;
   /**
-   * Starts a stream if a slot is free and holds the slot until the response body ends, fails or
-   * is cancelled (the client stopped or left); otherwise answers 503 with `Retry-After`.
+   * Starts a stream if a slot is free and holds the slot until the stream ends or its reader
+   * leaves (the client stopped or went away); otherwise answers 503 with `Retry-After`.
    */
-  run(start: () => Response | Promise<Response>): Promise<Response>;
+  run(start: () => EventStream): EventStream | Response;
 }
 
 /**
@@ -26,7 +27,7 @@ export function createStreamSlots(limit: number): StreamSlots {
     get active() {
       return active;
     },
-    async run(start) {
+    run(start) {
       if (active >= limit) {
         return jsonError(503, "overloaded", errorWords("errors.overloaded"), {
           headers: { "retry-after": String(OVERLOADED_RETRY_AFTER_SECONDS) },
@@ -38,41 +39,14 @@ export function createStreamSlots(limit: number): StreamSlots {
         if (held) active -= 1;
         held = false;
       };
-      let response: Response;
       try {
-        response = await start();
+        const stream = start();
+        stream.onSettled(release);
+        return stream;
       } catch (error) {
         release();
         throw error;
       }
-      if (!response.body) {
-        release();
-        return response;
-      }
-      const reader = response.body.getReader();
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          try {
-            const chunk = await reader.read();
-            if (chunk.done) {
-              release();
-              controller.close();
-            } else controller.enqueue(chunk.value);
-          } catch (error) {
-            release();
-            controller.error(error);
-          }
-        },
-        async cancel(reason) {
-          release();
-          await reader.cancel(reason);
-        },
-      });
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
     },
   };
 }

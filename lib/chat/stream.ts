@@ -16,7 +16,7 @@ import { nodeFetch } from "@/lib/mistral/node-fetch";
 import { toWireResponseFormat } from "@/lib/mistral/response-format";
 import { withWireFields, type WireFields } from "@/lib/mistral/wire-fields";
 import { requestAttachments } from "./build-request";
-import { eventStreamResponse, type ChunkWriter } from "./event-stream";
+import { EventStream, type ChunkWriter } from "./event-stream";
 import { toModelMessages } from "./model-messages";
 import { relayAnswer, type RelayContext } from "./relay-answer";
 import type { ChatParameters, ChatRequest } from "./request";
@@ -118,7 +118,7 @@ function reportingUsage(writer: ChunkWriter, onUsage: (totalTokens: number) => v
 export function streamChat(
   request: ChatRequest,
   options: { apiKey: string; abortSignal: AbortSignal; onUsage?: (totalTokens: number) => void },
-): Response {
+): EventStream {
   const started = performance.now();
   const createdAt = Date.now();
   const { parameters } = request;
@@ -203,7 +203,7 @@ export function streamChat(
 
   // `no-transform` keeps Next from gzipping the event stream and flushing the compressor per
   // event, which costs about four times the CPU per token (see BENCHMARKS.md).
-  return eventStreamResponse(produce, {
+  return new EventStream(produce, {
     headers: { "cache-control": "no-cache, no-transform" },
     onCancel: () => upstream.abort(),
   });

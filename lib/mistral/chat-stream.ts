@@ -10,6 +10,7 @@ import {
 } from "@ai-sdk/provider-utils";
 import { APICallError, EmptyResponseBodyError } from "ai";
 import { z } from "zod";
+import { directBody, type DirectBody } from "./node-fetch";
 import { MistralStreamParser, type MistralChatModel, type StreamPart } from "./stream-parser";
 
 type CallOptions = Parameters<MistralChatModel["doStream"]>[0];
@@ -78,12 +79,96 @@ export async function streamMistralChat(
     fetch: config.fetch,
   });
   const parser = new MistralStreamParser(warnings, generateId);
-  return readParts(answer.body, parser, (cause) => {
+  const readFailure = (cause: unknown) => {
     if (isAbortError(cause)) return cause;
     const message = "Failed to process successful response";
     const { statusCode } = answer;
     return new APICallError({ message, cause, url, requestBodyValues: body, statusCode, responseHeaders });
+  };
+  const direct = directBody(answer.body);
+  return direct ? readDirectParts(direct, parser, readFailure) : readParts(answer.body, parser, readFailure);
+}
+
+/**
+ * The parts of a body `nodeFetch` answered with, read from Node's stream as each network read
+ * arrives: one promise per read that finds the relay waiting, no web stream. A read that comes
+ * while the relay is still busy with the previous one waits, and the socket is paused.
+ */
+function readDirectParts(
+  body: DirectBody,
+  parser: MistralStreamParser,
+  readFailure: (error: unknown) => unknown,
+): AsyncIterableIterator<StreamPart[]> {
+  const batches: StreamPart[][] = [];
+  // A failed read is worded as the provider's stream words it; a parser failure is passed as is.
+  let failure: { error: unknown; read: boolean } | undefined;
+  let state: "reading" | "ended" | "done" = "reading";
+  let waiting: { resolve(result: IteratorResult<StreamPart[]>): void; reject(error: unknown): void } | undefined;
+
+  /** The next result, if there is one yet: batches first, then the failure or the end. */
+  const take = (): { result: IteratorResult<StreamPart[]> } | { error: unknown } | undefined => {
+    const value = batches.shift();
+    if (value) return { result: { done: false, value } };
+    if (failure) {
+      state = "done";
+      return { error: failure.read ? readFailure(failure.error) : failure.error };
+    }
+    if (state === "reading") return undefined;
+    if (state === "ended") {
+      state = "done";
+      return { result: { done: false, value: parser.end() } };
+    }
+    return { result: { done: true, value: undefined } };
+  };
+  const answerWaiting = () => {
+    const next = waiting && take();
+    if (!waiting || !next) return;
+    const { resolve, reject } = waiting;
+    waiting = undefined;
+    if ("error" in next) reject(next.error);
+    else resolve(next.result);
+  };
+
+  body.read({
+    data(chunk) {
+      let parts: StreamPart[];
+      try {
+        parts = parser.push(chunk);
+      } catch (error) {
+        failure = { error, read: false };
+        body.cancel();
+        answerWaiting();
+        return;
+      }
+      if (parts.length === 0) return;
+      batches.push(parts);
+      if (waiting) answerWaiting();
+      else body.pause();
+    },
+    end(error) {
+      if (error !== undefined) failure = { error, read: true };
+      else state = "ended";
+      answerWaiting();
+    },
   });
+
+  return {
+    next() {
+      const next = take();
+      if (next) return "error" in next ? Promise.reject(next.error) : Promise.resolve(next.result);
+      body.resume();
+      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+    },
+    async return() {
+      // Left before the end (the caller failed): close the connection.
+      if (state === "reading") body.cancel();
+      state = "done";
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /**

@@ -61,52 +61,119 @@ function responseHeaders(response: IncomingMessage): Headers {
   return headers;
 }
 
+/** What reading an answer's body straight from Node's stream is told. */
+export type DirectReader = {
+  data(chunk: Buffer): void;
+  /** Once: with nothing at the end of the body, or with the error undici's body would fail with. */
+  end(error?: unknown): void;
+};
+
 /**
- * The answer's body as a web stream, read from the socket as the provider pulls: errors as
- * undici's do (`terminated` when the connection drops, the signal's reason on abort), and
- * cancelling it closes the connection.
+ * An answer's body read straight from Node's stream, one call per network read and no web
+ * stream or promise in between; the chat relay reads Mistral's answer this way
+ * (`directBody`). Errors are undici's: `terminated` when the connection drops, the signal's
+ * reason on abort; cancelling closes the connection.
  */
-function bodyStream(response: IncomingMessage, signal: AbortSignal | undefined, done: () => void) {
-  const source = decoded(response);
-  let settled = false;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const finish = (error?: unknown) => {
-    if (settled) return;
-    settled = true;
-    done();
-    if (error === undefined) controller.close();
-    else controller.error(error);
-  };
-  return new ReadableStream<Uint8Array>(
+export class DirectBody {
+  readonly #response: IncomingMessage;
+  readonly #signal: AbortSignal | undefined;
+  readonly #done: () => void;
+  #claimed = false;
+  #settled = false;
+  #paused = false;
+  #source: ReturnType<typeof decoded> | undefined;
+
+  constructor(response: IncomingMessage, signal: AbortSignal | undefined, done: () => void) {
+    this.#response = response;
+    this.#signal = signal;
+    this.#done = done;
+  }
+
+  /** Starts reading; once only (the web stream of the `Response` reads through this too). */
+  read(reader: DirectReader): void {
+    if (this.#claimed) throw new Error("The answer's body is already being read.");
+    this.#claimed = true;
+    const response = this.#response;
+    const signal = this.#signal;
+    const finish = (error?: unknown) => {
+      if (this.#settled) return;
+      this.#settled = true;
+      this.#done();
+      reader.end(error);
+    };
+    const source = decoded(response);
+    this.#source = source;
+    source.on("data", (chunk: Buffer) => {
+      if (!this.#settled) reader.data(chunk);
+    });
+    source.on("end", () => finish());
+    source.on("error", (error) => finish(signal?.aborted ? abortReason(signal) : terminated(error)));
+    // A connection closed before the whole answer arrived emits `close` without `end`.
+    response.on("close", () => {
+      if (!response.complete)
+        finish(signal?.aborted ? abortReason(signal) : terminated(networkError("other side closed", "UND_ERR_SOCKET")));
+    });
+  }
+
+  pause(): void {
+    if (this.#paused || !this.#source) return;
+    this.#paused = true;
+    this.#source.pause();
+  }
+
+  resume(): void {
+    if (!this.#paused || !this.#source) return;
+    this.#paused = false;
+    this.#source.resume();
+  }
+
+  /** Stops reading and closes the connection. */
+  cancel(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#done();
+    this.#response.destroy();
+  }
+}
+
+const directBodies = new WeakMap<ReadableStream<Uint8Array>, DirectBody>();
+
+/** The Node stream behind a body `nodeFetch` answered with, to read instead of the web stream. */
+export function directBody(body: ReadableStream<Uint8Array>): DirectBody | undefined {
+  return directBodies.get(body);
+}
+
+/** The answer's body as a web stream, read from the socket as the reader pulls. */
+function bodyStream(direct: DirectBody) {
+  let started = false;
+  const body = new ReadableStream<Uint8Array>(
     {
-      start(c) {
-        controller = c;
-        source.on("data", (chunk: Buffer) => {
-          if (settled) return;
-          controller.enqueue(chunk);
-          if ((controller.desiredSize ?? 1) <= 0) source.pause();
+      pull(controller) {
+        if (started) {
+          direct.resume();
+          return;
+        }
+        started = true;
+        direct.read({
+          data(chunk) {
+            controller.enqueue(chunk);
+            if ((controller.desiredSize ?? 1) <= 0) direct.pause();
+          },
+          end(error) {
+            if (error === undefined) controller.close();
+            else controller.error(error);
+          },
         });
-        source.on("end", () => finish());
-        source.on("error", (error) => finish(signal?.aborted ? abortReason(signal) : terminated(error)));
-        // A connection closed before the whole answer arrived emits `close` without `end`.
-        response.on("close", () => {
-          if (!response.complete)
-            finish(
-              signal?.aborted ? abortReason(signal) : terminated(networkError("other side closed", "UND_ERR_SOCKET")),
-            );
-        });
-      },
-      pull() {
-        source.resume();
       },
       cancel() {
-        settled = true;
-        done();
-        response.destroy();
+        direct.cancel();
       },
     },
-    { highWaterMark: 1 },
+    // Nothing is read before a reader asks: until then the body may still be read directly.
+    { highWaterMark: 0 },
   );
+  directBodies.set(body, direct);
+  return body;
 }
 
 /**
@@ -169,7 +236,8 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
         resolve(fetch(input, init));
         return;
       }
-      const stream = NULL_BODY.has(status) || init.method === "HEAD" ? null : bodyStream(response, signal, done);
+      const stream =
+        NULL_BODY.has(status) || init.method === "HEAD" ? null : bodyStream(new DirectBody(response, signal, done));
       if (!stream) {
         done();
         response.resume();

@@ -9,6 +9,7 @@ import { errorWords } from "@/lib/i18n";
 import { logger } from "@/lib/log/logger";
 import { admitApiRequest } from "./api-guard";
 import { answerChat } from "./chat";
+import { EventStream } from "@/lib/chat/event-stream";
 
 /**
  * What next.config.mjs adds to every `/api` answer: the lane's answers carry the same
@@ -68,7 +69,26 @@ async function serveChat(request: IncomingMessage, response: ServerResponse): Pr
     if (!response.writableFinished) left.abort();
   });
   const answer = await answerChat(input.value, admission.headers, left.signal);
-  await send(answer, response, admission.responseHeaders);
+  if (answer instanceof EventStream) stream(answer, response, admission.responseHeaders);
+  else await send(answer, response, admission.responseHeaders);
+}
+
+/**
+ * Writes the answer's events straight to Node's response: no web stream between the relay and
+ * the socket, on the path of every token. The stream stops (and with it the call to Mistral)
+ * when the browser leaves.
+ */
+function stream(answer: EventStream, response: ServerResponse, extra: Readonly<Record<string, string>>): void {
+  response.writeHead(answer.status, { ...API_RESPONSE_HEADERS, ...answer.headers, ...extra });
+  const cancel = answer.start({
+    write: (text) => response.write(text),
+    drained: () => drainedOrClosed(response),
+    end: () => {
+      response.off("close", cancel);
+      response.end();
+    },
+  });
+  response.once("close", cancel);
 }
 
 /** The request's headers as a `Headers`, or undefined when one is not a valid header value. */
@@ -119,6 +139,7 @@ async function send(answer: Response, response: ServerResponse, extra: Readonly<
 }
 
 function drainedOrClosed(response: ServerResponse): Promise<void> {
+  if (!response.writableNeedDrain || response.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       response.off("drain", done);

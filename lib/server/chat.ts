@@ -9,6 +9,7 @@ import { chatRequestSchema, USER_API_KEY_HEADER, type ChatRequest } from "@/lib/
 import { checkConversation, describeViolation } from "@/lib/chat/rules";
 import { streamChat } from "@/lib/chat/stream";
 import { getStreamSlots } from "@/lib/chat/stream-slots";
+import { EventStream } from "@/lib/chat/event-stream";
 import { checkTokenBudget } from "@/lib/limits/token-budget";
 import { resolveApiKey } from "@/lib/mistral/config";
 
@@ -21,11 +22,19 @@ import { resolveApiKey } from "@/lib/mistral/config";
 export async function handleChat(request: Request): Promise<Response> {
   const parsed = await readRequest(request, chatRequestSchema, MAX_CHAT_BODY_BYTES);
   if (!parsed.ok) return parsed.response;
-  return answerChat(parsed.value, request.headers, request.signal);
+  const answer = await answerChat(parsed.value, request.headers, request.signal);
+  return answer instanceof EventStream ? answer.toResponse() : answer;
 }
 
-/** `handleChat` once the body is read and parsed (the chat lane reads it from Node's request). */
-export async function answerChat(chat: ChatRequest, headers: Headers, abortSignal: AbortSignal): Promise<Response> {
+/**
+ * `handleChat` once the body is read and parsed (the chat lane reads it from Node's request): a
+ * JSON error, or the answer's event stream for the caller to send.
+ */
+export async function answerChat(
+  chat: ChatRequest,
+  headers: Headers,
+  abortSignal: AbortSignal,
+): Promise<Response | EventStream> {
   const attachments = checkAttachments(requestAttachments(chat.messages));
   if (!attachments.ok) {
     const [status, code] = attachments.tooLarge ? ([413, "too_large"] as const) : ([400, "invalid_request"] as const);

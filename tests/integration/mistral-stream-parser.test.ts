@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createMistral } from "@ai-sdk/mistral";
 import { APICallError, JSONParseError, TypeValidationError } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamMistralChat } from "@/lib/mistral/chat-stream";
 import { toChatFailure } from "@/lib/mistral/errors";
+import { nodeFetch } from "@/lib/mistral/node-fetch";
 import type { MistralChatModel, StreamPart } from "@/lib/mistral/stream-parser";
 import { startFakeMistral, type FakeMistral } from "../fake-mistral/server.ts";
 import { chat, user, weatherTool } from "../fake-mistral/test-helpers.ts";
@@ -369,5 +372,118 @@ describe("Mistral's error answers", () => {
     expect(errorShape(parser.error)).toEqual(errorShape(provider.error));
     expect((parser.error as APICallError).isRetryable).toBe((provider.error as APICallError).isRetryable);
     expect(toChatFailure(parser.error)).toEqual(toChatFailure(provider.error));
+  });
+});
+
+/**
+ * Through `nodeFetch`, `streamMistralChat` reads the answer straight from Node's stream
+ * (`DirectBody`), not through the `Response` body: the same parts must come out, over a real
+ * socket, whatever the network reads.
+ */
+describe("the parser reading Node's stream (nodeFetch)", () => {
+  type Script = (response: http.ServerResponse, request: http.IncomingMessage) => Promise<void> | void;
+  let script: Script = (response) => void response.end();
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      void script(response, request);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** Writes each piece in its own turn of the event loop, so that most arrive in reads of their own. */
+  const writing =
+    (pieces: Uint8Array[]): Script =>
+    async (response) => {
+      for (const piece of pieces) {
+        response.write(piece);
+        await new Promise(setImmediate);
+      }
+      response.end();
+    };
+  const overNode = async (options = callOptions) => {
+    const parts: StreamPart[] = [];
+    const model = createMistral({ apiKey: "test-key", baseURL: url, fetch: nodeFetch }).chat("mistral-small-latest");
+    try {
+      for await (const batch of await streamMistralChat(model, options)) parts.push(...batch);
+    } catch (error) {
+      return { parts, error };
+    }
+    return { parts };
+  };
+
+  it("gives the provider's parts for every stream, whole and in 7-byte reads", async () => {
+    for (const [name, body] of bodies) {
+      for (const [how, pieces] of splits(body).filter(([how]) => how === "whole" || how === "7-byte reads")) {
+        script = writing(pieces);
+        const ours = await overNode();
+        const provider = await viaProvider(replying(pieces).fetch);
+        expect(ours.error, `${name}, ${how}`).toBeUndefined();
+        expect(normalised(ours.parts, body), `${name}, ${how}`).toEqual(normalised(provider.parts, body));
+      }
+    }
+  });
+
+  it("a reader slower than the stream loses nothing and keeps the order", async () => {
+    const deltas = Array.from({ length: 300 }, (_, i) => `w${i} `);
+    script = (response) =>
+      void response.end(sse(deltas.map((content) => JSON.stringify({ choices: [{ index: 0, delta: { content } }] }))));
+    const model = createMistral({ apiKey: "test-key", baseURL: url, fetch: nodeFetch }).chat("mistral-small-latest");
+    let text = "";
+    for await (const batch of await streamMistralChat(model, callOptions)) {
+      for (const part of batch) if (part.type === "text-delta") text += part.delta;
+      await new Promise(setImmediate);
+    }
+    expect(text).toBe(deltas.join(""));
+  });
+
+  it("a connection cut mid-answer fails as the provider's stream does, after the text that came", async () => {
+    const [, text] = bodies.find(([name]) => name.startsWith("mistral-large-latest_stream_"))!;
+    script = async (response) => {
+      response.write(text.slice(0, 900));
+      await new Promise(setImmediate);
+      response.socket?.destroy();
+    };
+    const ours = await overNode();
+    const cut = () => {
+      let sent = false;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) controller.error(new TypeError("terminated", { cause: new Error("other side closed") }));
+          else controller.enqueue(encoder.encode(text.slice(0, 900)));
+          sent = true;
+        },
+      });
+    };
+    const provider = await viaProvider(replying(cut).fetch);
+    expect(toChatFailure(ours.error)).toEqual(toChatFailure(provider.error));
+    expect(APICallError.isInstance(ours.error) && ours.error.message).toBe("Failed to process successful response");
+    expect(ours.parts.filter((p) => p.type === "text-delta").length).toBeGreaterThan(0);
+  });
+
+  it("a caller that stops reading before the end closes the connection", async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    script = async (response) => {
+      response.on("close", closed);
+      while (!response.destroyed) {
+        response.write('data: {"choices":[{"index":0,"delta":{"content":"a"}}]}\n\n');
+        await new Promise(setImmediate);
+      }
+    };
+    const model = createMistral({ apiKey: "test-key", baseURL: url, fetch: nodeFetch }).chat("mistral-small-latest");
+    for await (const batch of await streamMistralChat(model, callOptions)) {
+      expect(batch.map((part) => part.type)).toContain("text-delta");
+      break;
+    }
+    await connectionClosed;
   });
 });

@@ -1,50 +1,64 @@
 import { describe, expect, it } from "vitest";
+import { EventStream, type ChunkWriter } from "@/lib/chat/event-stream";
 import { createStreamSlots, OVERLOADED_RETRY_AFTER_SECONDS } from "@/lib/chat/stream-slots";
 import { errorBodySchema } from "@/lib/http/errors";
 
-function streamingResponse() {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
+/** An answer's event stream whose producer the test drives: `send` a chunk, then `end`. */
+function testStream() {
+  let write!: ChunkWriter["write"];
+  let finish!: () => void;
   let cancelled = false;
-  const body = new ReadableStream<Uint8Array>({
-    start: (c) => void (controller = c),
-    cancel: () => void (cancelled = true),
-  });
+  const stream = new EventStream(
+    (writer) => {
+      write = (chunk) => writer.write(chunk);
+      return new Promise<void>((resolve) => (finish = resolve));
+    },
+    { headers: { "x-test": "1" }, onCancel: () => void (cancelled = true) },
+  );
   return {
-    response: new Response(body, { headers: { "content-type": "text/event-stream" } }),
-    send: (text: string) => controller.enqueue(new TextEncoder().encode(text)),
-    end: () => controller.close(),
+    stream,
+    send: (delta: string) => write({ type: "text-delta", id: "0", delta }),
+    end: () => finish(),
     cancelled: () => cancelled,
   };
+}
+
+function asStream(answer: EventStream | Response): EventStream {
+  if (!(answer instanceof EventStream)) throw new Error(`expected a stream, got ${answer.status}`);
+  return answer;
 }
 
 describe("stream slots", () => {
   it("answers 503 with Retry-After past the limit, and frees a slot when a stream ends", async () => {
     const slots = createStreamSlots(2);
-    const first = streamingResponse();
-    const second = streamingResponse();
-    const a = await slots.run(() => first.response);
-    await slots.run(() => second.response);
+    const first = testStream();
+    const second = testStream();
+    const a = asStream(slots.run(() => first.stream));
+    slots.run(() => second.stream);
     expect(slots.active).toBe(2);
 
-    const refused = await slots.run(() => streamingResponse().response);
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get("retry-after")).toBe(String(OVERLOADED_RETRY_AFTER_SECONDS));
-    expect(errorBodySchema.parse(await refused.json()).error.code).toBe("overloaded");
+    const refused = slots.run(() => testStream().stream);
+    expect(refused).toBeInstanceOf(Response);
+    const response = refused as Response;
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe(String(OVERLOADED_RETRY_AFTER_SECONDS));
+    expect(errorBodySchema.parse(await response.json()).error.code).toBe("overloaded");
     expect(slots.active).toBe(2);
 
-    // The body passes through unchanged; the slot is freed when it ends.
-    expect(a.headers.get("content-type")).toBe("text/event-stream");
-    first.send("data: 1\n\n");
+    // The stream is the one started; its slot is freed when it ends.
+    expect(a.headers["x-test"]).toBe("1");
+    const body = a.toResponse();
+    first.send("hello");
     first.end();
-    expect(await a.text()).toBe("data: 1\n\n");
+    expect(await body.text()).toBe('data: {"type":"text-delta","id":"0","delta":"hello"}\n\ndata: [DONE]\n\n');
     expect(slots.active).toBe(1);
-    expect((await slots.run(() => streamingResponse().response)).status).toBe(200);
+    expect(asStream(slots.run(() => testStream().stream)).status).toBe(200);
   });
 
   it("frees the slot when the client cancels, and passes the cancel upstream", async () => {
     const slots = createStreamSlots(1);
-    const upstream = streamingResponse();
-    const response = await slots.run(() => upstream.response);
+    const upstream = testStream();
+    const response = asStream(slots.run(() => upstream.stream)).toResponse();
     await response.body?.cancel("client left");
     expect(slots.active).toBe(0);
     expect(upstream.cancelled()).toBe(true);
@@ -52,11 +66,11 @@ describe("stream slots", () => {
 
   it("frees the slot when starting the stream throws", async () => {
     const slots = createStreamSlots(1);
-    await expect(
+    expect(() =>
       slots.run(() => {
         throw new Error("boom");
       }),
-    ).rejects.toThrow("boom");
+    ).toThrow("boom");
     expect(slots.active).toBe(0);
   });
 });
