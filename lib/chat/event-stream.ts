@@ -1,4 +1,5 @@
 import "server-only";
+import { performance } from "node:perf_hooks";
 import { UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from "ai";
 
 /** Where the relay writes the answer: one UI message chunk at a time. */
@@ -22,11 +23,56 @@ export type EventSink = {
 
 type Producer = (writer: ChunkWriter) => Promise<void>;
 
+/** How long, at most, a stream holds later deltas back while the server is busy. */
+export const BUSY_HOLD_MS = 40;
+/** The share of the last `LOAD_SAMPLE_MS` the event loop spent working, past which the server counts as busy. */
+const BUSY_UTILIZATION = 0.8;
+const LOAD_SAMPLE_MS = 100;
+
+/**
+ * Whether the event loop has been busy lately. Every write to a socket costs about 20 µs of
+ * system time: with hundreds of answers streaming at once, a write per token is most of what
+ * the server does, and answers just starting wait behind it for their first token.
+ */
+const load = { busy: false, sampler: undefined as NodeJS.Timeout | undefined };
+
+function serverBusy(): boolean {
+  if (!load.sampler) {
+    let last = performance.eventLoopUtilization();
+    load.sampler = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      load.busy = performance.eventLoopUtilization(now, last).utilization >= BUSY_UTILIZATION;
+      last = now;
+    }, LOAD_SAMPLE_MS);
+    load.sampler.unref();
+  }
+  return load.busy;
+}
+
+/** Flushes of streams holding deltas back, run together by one timer. */
+const held = new Set<() => void>();
+let heldTimer: NodeJS.Timeout | undefined;
+
+function hold(flush: () => void): void {
+  held.add(flush);
+  heldTimer ??= setTimeout(() => {
+    heldTimer = undefined;
+    const flushes = [...held];
+    held.clear();
+    for (const run of flushes) run();
+  }, BUSY_HOLD_MS);
+}
+
+const DELTAS = new Set<UIMessageChunk["type"]>(["text-delta", "reasoning-delta", "tool-input-delta"]);
+
 /**
  * The AI SDK UI message stream (Server-Sent Events, `data: {chunk}` lines ending with
  * `data: [DONE]`) written by one producer straight to its reader: Node's response in the chat
  * lane, with no web stream between them, or a `Response` body under `next dev`. Chunks written
  * together — every event parsed from one network read of Mistral's answer — leave in one write.
+ * While the server is busy, deltas after the first are held back up to `BUSY_HOLD_MS` to leave
+ * with the next ones: fewer writes, so that answers just starting get their first token sooner.
+ * The first delta and everything else (the start, tool calls, errors, the end) leave at once.
  *
  * `produce` must not throw: it reports failures as error chunks. `onCancel` runs when the
  * reader goes away before the end.
@@ -36,12 +82,18 @@ export class EventStream {
   readonly headers: Readonly<Record<string, string>>;
   readonly #produce: Producer;
   readonly #onCancel: () => void;
+  readonly #busy: () => boolean;
   readonly #settled: (() => void)[] = [];
   #started = false;
 
-  constructor(produce: Producer, options: { headers: Record<string, string>; onCancel: () => void }) {
+  /** `busy` tells whether later deltas may be held back now (the server's load by default). */
+  constructor(
+    produce: Producer,
+    options: { headers: Record<string, string>; onCancel: () => void; busy?: () => boolean },
+  ) {
     this.#produce = produce;
     this.#onCancel = options.onCancel;
+    this.#busy = options.busy ?? serverBusy;
     this.headers = { ...UI_MESSAGE_STREAM_HEADERS, ...options.headers };
   }
 
@@ -57,30 +109,60 @@ export class EventStream {
   start(sink: EventSink): () => void {
     if (this.#started) throw new Error("An event stream can be read once.");
     this.#started = true;
+    const busy = this.#busy;
     let open = true;
     let pending = "";
     let flushScheduled = false;
+    // Only deltas after the first may be held back, and only while the server is busy.
+    let deltasSent = false;
+    let onlyDeltasPending = true;
+    let holding = false;
     let behind = false;
 
     const settle = () => {
       open = false;
+      held.delete(flushHeld);
       for (const callback of this.#settled.splice(0)) callback();
     };
-    const flush = () => {
+    const send = () => {
       flushScheduled = false;
       if (!open || pending === "") return;
       const text = pending;
       pending = "";
+      onlyDeltasPending = true;
       if (!sink.write(text)) behind = true;
+    };
+    const flushHeld = () => {
+      holding = false;
+      send();
+    };
+    const flush = () => {
+      if (holding) {
+        if (onlyDeltasPending) return;
+        holding = false;
+        held.delete(flushHeld);
+      } else if (deltasSent && onlyDeltasPending && busy() && pending !== "") {
+        holding = true;
+        hold(flushHeld);
+        return;
+      }
+      send();
     };
     const writer: ChunkWriter = {
       write(chunk) {
         if (!open) return;
         pending += `data: ${JSON.stringify(chunk)}\n\n`;
+        if (DELTAS.has(chunk.type)) {
+          if (!deltasSent) onlyDeltasPending = false;
+          deltasSent = true;
+        } else onlyDeltasPending = false;
         if (!flushScheduled) {
           flushScheduled = true;
           // Chunks written in one go (one network read's events) leave together.
-          queueMicrotask(flush);
+          queueMicrotask(() => {
+            flushScheduled = false;
+            flush();
+          });
         }
       },
       drained() {
@@ -95,7 +177,7 @@ export class EventStream {
     void this.#produce(writer).then(() => {
       if (!open) return;
       pending += "data: [DONE]\n\n";
-      flush();
+      send();
       sink.end();
       settle();
     });

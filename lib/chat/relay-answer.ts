@@ -3,6 +3,7 @@ import { createIdGenerator, ToolChoiceViolationError, type ModelMessage, type To
 import { asLanguageModelUsage, parseToolCall, type prepareToolChoice } from "ai/internal";
 import { z } from "zod";
 import type { ChunkWriter } from "./event-stream";
+import type { MistralParts } from "@/lib/mistral/chat-stream";
 import type { StreamPart } from "@/lib/mistral/stream-parser";
 import type { AnswerMetadata, TokenUsage } from "@/lib/workspace/model";
 
@@ -82,7 +83,7 @@ function partIdReserver(): (id: string) => string {
  * so the caller can tell a cut answer from one that never began.
  */
 export async function relayAnswer(
-  parts: AsyncIterable<StreamPart[]>,
+  parts: MistralParts,
   writer: ChunkWriter,
   context: RelayContext,
   state: { streamedOutput: boolean },
@@ -117,117 +118,126 @@ export async function relayAnswer(
   const dynamicOf = (toolName: string, dynamic: boolean | undefined) =>
     tools?.[toolName] == null ? (dynamic != null ? { dynamic } : {}) : {};
 
-  for await (const batch of parts) {
-    for (const part of batch) {
-      if (part.type === "stream-start" || part.type === "raw") continue;
-      if (!stepStarted) {
-        stepStarted = true;
-        writer.write({ type: "start-step" });
+  const relayToolCall = async (part: Extract<StreamPart, { type: "tool-call" }>) => {
+    const call = await parseToolCall({
+      toolCall: part,
+      tools,
+      repairToolCall: undefined,
+      refineToolInput: undefined,
+      instructions: context.instructions,
+      messages: context.messages,
+      abortSignal: context.abortSignal,
+    });
+    toolCallNames.push(call.toolName);
+    if (withholdToolParts) return;
+    writer.write(
+      call.invalid
+        ? {
+            type: "tool-input-error",
+            toolCallId: call.toolCallId,
+            toolName: call.toolName,
+            input: call.input,
+            ...dynamicOf(call.toolName, call.dynamic),
+            errorText: context.describe(call.error, state.streamedOutput),
+          }
+        : {
+            type: "tool-input-available",
+            toolCallId: call.toolCallId,
+            toolName: call.toolName,
+            input: call.input,
+            ...dynamicOf(call.toolName, call.dynamic),
+          },
+    );
+    output();
+  };
+
+  /** Relays one part: at once, except a tool call, which is checked against its tool first. */
+  const relayPart = (part: StreamPart): Promise<void> | undefined => {
+    if (part.type === "stream-start" || part.type === "raw") return undefined;
+    if (!stepStarted) {
+      stepStarted = true;
+      writer.write({ type: "start-step" });
+    }
+    switch (part.type) {
+      case "response-metadata":
+        responseId = part.id ?? responseId;
+        responseModelId = part.modelId ?? responseModelId;
+        break;
+      case "text-start": {
+        const id = reserveTextId(part.id);
+        textIds.set(part.id, id);
+        writer.write({ type: "text-start", id });
+        break;
       }
-      switch (part.type) {
-        case "response-metadata":
-          responseId = part.id ?? responseId;
-          responseModelId = part.modelId ?? responseModelId;
-          break;
-        case "text-start": {
-          const id = reserveTextId(part.id);
-          textIds.set(part.id, id);
-          writer.write({ type: "text-start", id });
-          break;
-        }
-        case "text-delta":
-          if (part.delta.length === 0) break;
-          writer.write({ type: "text-delta", id: textIds.get(part.id) ?? part.id, delta: part.delta });
-          output();
-          break;
-        case "text-end":
-          writer.write({ type: "text-end", id: textIds.get(part.id) ?? part.id });
-          textIds.delete(part.id);
-          break;
-        case "reasoning-start": {
-          const id = reserveReasoningId(part.id);
-          reasoningIds.set(part.id, id);
-          writer.write({ type: "reasoning-start", id });
-          break;
-        }
-        case "reasoning-delta":
-          writer.write({ type: "reasoning-delta", id: reasoningIds.get(part.id) ?? part.id, delta: part.delta });
-          output();
-          break;
-        case "reasoning-end":
-          writer.write({ type: "reasoning-end", id: reasoningIds.get(part.id) ?? part.id });
-          reasoningIds.delete(part.id);
-          break;
-        case "tool-input-start":
-          if (withholdToolParts) break;
-          writer.write({
-            type: "tool-input-start",
-            toolCallId: part.id,
-            toolName: part.toolName,
-            ...dynamicOf(part.toolName, part.dynamic ?? false),
-          });
-          break;
-        case "tool-input-delta":
-          if (withholdToolParts) break;
-          writer.write({ type: "tool-input-delta", toolCallId: part.id, inputTextDelta: part.delta });
-          break;
-        case "tool-call": {
-          state.streamedOutput = true;
-          const call = await parseToolCall({
-            toolCall: part,
-            tools,
-            repairToolCall: undefined,
-            refineToolInput: undefined,
-            instructions: context.instructions,
-            messages: context.messages,
-            abortSignal: context.abortSignal,
-          });
-          toolCallNames.push(call.toolName);
-          if (withholdToolParts) break;
-          writer.write(
-            call.invalid
-              ? {
-                  type: "tool-input-error",
-                  toolCallId: call.toolCallId,
-                  toolName: call.toolName,
-                  input: call.input,
-                  ...dynamicOf(call.toolName, call.dynamic),
-                  errorText: context.describe(call.error, state.streamedOutput),
-                }
-              : {
-                  type: "tool-input-available",
-                  toolCallId: call.toolCallId,
-                  toolName: call.toolName,
-                  input: call.input,
-                  ...dynamicOf(call.toolName, call.dynamic),
-                },
-          );
-          output();
-          break;
-        }
-        case "error":
-          fail(part.error);
-          break;
-        case "finish": {
-          const violation = toolChoiceViolation(context, toolCallNames, part.finishReason.unified);
-          finishReason = violation ? "error" : part.finishReason.unified;
-          finishMetadata = {
-            model: responseModelId || context.modelId,
-            responseId: responseId ?? generatePartId(),
-            finishReason: part.finishReason.raw ?? part.finishReason.unified,
-            usage: toTokenUsage(part.usage),
-          };
-          if (violation) fail(violation);
-          break;
-        }
-        default:
-          break;
+      case "text-delta":
+        if (part.delta.length === 0) break;
+        writer.write({ type: "text-delta", id: textIds.get(part.id) ?? part.id, delta: part.delta });
+        output();
+        break;
+      case "text-end":
+        writer.write({ type: "text-end", id: textIds.get(part.id) ?? part.id });
+        textIds.delete(part.id);
+        break;
+      case "reasoning-start": {
+        const id = reserveReasoningId(part.id);
+        reasoningIds.set(part.id, id);
+        writer.write({ type: "reasoning-start", id });
+        break;
       }
+      case "reasoning-delta":
+        writer.write({ type: "reasoning-delta", id: reasoningIds.get(part.id) ?? part.id, delta: part.delta });
+        output();
+        break;
+      case "reasoning-end":
+        writer.write({ type: "reasoning-end", id: reasoningIds.get(part.id) ?? part.id });
+        reasoningIds.delete(part.id);
+        break;
+      case "tool-input-start":
+        if (withholdToolParts) break;
+        writer.write({
+          type: "tool-input-start",
+          toolCallId: part.id,
+          toolName: part.toolName,
+          ...dynamicOf(part.toolName, part.dynamic ?? false),
+        });
+        break;
+      case "tool-input-delta":
+        if (withholdToolParts) break;
+        writer.write({ type: "tool-input-delta", toolCallId: part.id, inputTextDelta: part.delta });
+        break;
+      case "tool-call":
+        state.streamedOutput = true;
+        return relayToolCall(part);
+      case "error":
+        fail(part.error);
+        break;
+      case "finish": {
+        const violation = toolChoiceViolation(context, toolCallNames, part.finishReason.unified);
+        finishReason = violation ? "error" : part.finishReason.unified;
+        finishMetadata = {
+          model: responseModelId || context.modelId,
+          responseId: responseId ?? generatePartId(),
+          finishReason: part.finishReason.raw ?? part.finishReason.unified,
+          usage: toTokenUsage(part.usage),
+        };
+        if (violation) fail(violation);
+        break;
+      }
+      default:
+        break;
+    }
+    return undefined;
+  };
+  // Relays one read's parts; a promise only when a tool call is checked or the browser is behind.
+  const relayBatch = (batch: StreamPart[], from = 0): Promise<void> | undefined => {
+    for (let i = from; i < batch.length; i += 1) {
+      const pending = relayPart(batch[i]!);
+      if (pending) return pending.then(() => relayBatch(batch, i + 1));
     }
     // Backpressure: the next read of Mistral's answer waits until the browser has taken this one.
-    const drained = writer.drained();
-    if (drained) await drained;
-  }
+    return writer.drained();
+  };
+  await parts.forEach((batch) => relayBatch(batch));
 
   // Nothing but the stream's start arrived: the answer never began (see `streamChat`).
   if (!stepStarted) return;

@@ -50,17 +50,25 @@ const failedResponseHandler = createJsonErrorResponseHandler({
 });
 
 /**
- * The model call `@ai-sdk/mistral`'s `doStream` makes — same request, same errors before the
- * answer starts — with the answer parsed by `MistralStreamParser`: the provider's stream parts,
- * one array per network read of the body.
- *
- * A read that fails throws what the provider's stream errors with: the abort reason on Stop,
- * otherwise an `APICallError` with the answer's status (a connection cut mid-answer).
+ * Mistral's answer as the provider's stream parts, one array per network read of the body.
  */
-export async function streamMistralChat(
-  model: MistralChatModel,
-  options: CallOptions,
-): Promise<AsyncIterable<StreamPart[]>> {
+export interface MistralParts {
+  /**
+   * Hands each read's parts to `take` as it arrives, the parts that close the stream last, and
+   * reads on once the promise `take` may return has settled: an answer read from Node's stream
+   * goes from the socket to the browser in one turn of the event loop, without a promise.
+   * Resolves after the last parts. Rejects with what reading failed with — the abort reason on
+   * Stop, otherwise an `APICallError` with the answer's status (a connection cut mid-answer) —
+   * or with what `take` failed with, closing the connection.
+   */
+  forEach(take: (parts: StreamPart[]) => Promise<void> | undefined): Promise<void>;
+}
+
+/**
+ * The model call `@ai-sdk/mistral`'s `doStream` makes — same request, same errors before the
+ * answer starts — with the answer parsed by `MistralStreamParser` into the provider's stream parts.
+ */
+export async function streamMistralChat(model: MistralChatModel, options: CallOptions): Promise<MistralParts> {
   const { getArgs, config } = model as unknown as ChatModelInternals;
   const { args, warnings } = await getArgs.call(model, options);
   const body = { ...args, stream: true };
@@ -86,130 +94,113 @@ export async function streamMistralChat(
     return new APICallError({ message, cause, url, requestBodyValues: body, statusCode, responseHeaders });
   };
   const direct = directBody(answer.body);
-  return direct ? readDirectParts(direct, parser, readFailure) : readParts(answer.body, parser, readFailure);
+  return direct ? directParts(direct, parser, readFailure) : webParts(answer.body, parser, readFailure);
 }
 
+type Take = Parameters<MistralParts["forEach"]>[0];
+
 /**
- * The parts of a body `nodeFetch` answered with, read from Node's stream as each network read
- * arrives: one promise per read that finds the relay waiting, no web stream. A read that comes
- * while the relay is still busy with the previous one waits, and the socket is paused.
+ * The parts of a body `nodeFetch` answered with, parsed and handed on in the socket's own `data`
+ * event. While `take` is busy with a read (a tool call to check, a browser that is behind), the
+ * socket is paused.
  */
-function readDirectParts(
+function directParts(
   body: DirectBody,
   parser: MistralStreamParser,
   readFailure: (error: unknown) => unknown,
-): AsyncIterableIterator<StreamPart[]> {
-  const batches: StreamPart[][] = [];
-  // A failed read is worded as the provider's stream words it; a parser failure is passed as is.
-  let failure: { error: unknown; read: boolean } | undefined;
-  let state: "reading" | "ended" | "done" = "reading";
-  let waiting: { resolve(result: IteratorResult<StreamPart[]>): void; reject(error: unknown): void } | undefined;
-
-  /** The next result, if there is one yet: batches first, then the failure or the end. */
-  const take = (): { result: IteratorResult<StreamPart[]> } | { error: unknown } | undefined => {
-    const value = batches.shift();
-    if (value) return { result: { done: false, value } };
-    if (failure) {
-      state = "done";
-      return { error: failure.read ? readFailure(failure.error) : failure.error };
-    }
-    if (state === "reading") return undefined;
-    if (state === "ended") {
-      state = "done";
-      return { result: { done: false, value: parser.end() } };
-    }
-    return { result: { done: true, value: undefined } };
-  };
-  const answerWaiting = () => {
-    const next = waiting && take();
-    if (!waiting || !next) return;
-    const { resolve, reject } = waiting;
-    waiting = undefined;
-    if ("error" in next) reject(next.error);
-    else resolve(next.result);
-  };
-
-  body.read({
-    data(chunk) {
-      let parts: StreamPart[];
-      try {
-        parts = parser.push(chunk);
-      } catch (error) {
-        failure = { error, read: false };
-        body.cancel();
-        answerWaiting();
-        return;
-      }
-      if (parts.length === 0) return;
-      batches.push(parts);
-      if (waiting) answerWaiting();
-      else body.pause();
-    },
-    end(error) {
-      if (error !== undefined) failure = { error, read: true };
-      else state = "ended";
-      answerWaiting();
-    },
-  });
-
+): MistralParts {
   return {
-    next() {
-      const next = take();
-      if (next) return "error" in next ? Promise.reject(next.error) : Promise.resolve(next.result);
-      body.resume();
-      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
-    },
-    async return() {
-      // Left before the end (the caller failed): close the connection.
-      if (state === "reading") body.cancel();
-      state = "done";
-      return { done: true, value: undefined };
-    },
-    [Symbol.asyncIterator]() {
-      return this;
+    forEach(take: Take) {
+      return new Promise<void>((succeed, reject) => {
+        let busy: Promise<void> | undefined;
+        let settled = false;
+        // A parser or `take` failure is passed as is, and closes the connection.
+        const fail = (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          body.cancel();
+          reject(error);
+        };
+        const hand = (parts: StreamPart[], then: () => void) => {
+          let pending: Promise<void> | undefined;
+          try {
+            pending = take(parts);
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          if (!pending) return then();
+          body.pause();
+          busy = pending.then(() => {
+            busy = undefined;
+            if (!settled) then();
+          }, fail);
+        };
+        const readOn = () => body.resume();
+        body.read({
+          data(chunk) {
+            if (settled) return;
+            let parts: StreamPart[];
+            try {
+              parts = parser.push(chunk);
+            } catch (error) {
+              fail(error);
+              return;
+            }
+            if (parts.length > 0) hand(parts, readOn);
+          },
+          end(error) {
+            const finish = () => {
+              if (settled) return;
+              if (error !== undefined) {
+                settled = true;
+                reject(readFailure(error));
+                return;
+              }
+              hand(parser.end(), () => {
+                settled = true;
+                succeed();
+              });
+            };
+            // A connection cut while `take` is still busy: after it, as a read would fail.
+            if (busy) void busy.then(finish);
+            else finish();
+          },
+        });
+      });
     },
   };
 }
 
-/**
- * The body's parts, one array per read. A plain iterator rather than an async generator: one
- * promise per read instead of a generator's await and yield, on the path of every token.
- */
-function readParts(
+/** The parts of any other body, read from its web stream. */
+function webParts(
   body: ReadableStream<Uint8Array>,
   parser: MistralStreamParser,
   readFailure: (error: unknown) => unknown,
-): AsyncIterableIterator<StreamPart[]> {
-  const reader = body.getReader();
-  let state: "reading" | "ended" | "done" = "reading";
+): MistralParts {
   return {
-    async next() {
-      while (state === "reading") {
-        let read: ReadableStreamReadResult<Uint8Array>;
-        try {
-          read = await reader.read();
-        } catch (error) {
-          state = "done";
-          throw readFailure(error);
-        }
-        if (read.done) state = "ended";
-        else {
+    async forEach(take: Take) {
+      const reader = body.getReader();
+      try {
+        for (;;) {
+          let read: ReadableStreamReadResult<Uint8Array>;
+          try {
+            read = await reader.read();
+          } catch (error) {
+            throw readFailure(error);
+          }
+          if (read.done) {
+            await take(parser.end());
+            return;
+          }
           const parts = parser.push(read.value);
-          if (parts.length > 0) return { done: false, value: parts };
+          if (parts.length > 0) await take(parts);
         }
+      } catch (error) {
+        // Left before the end: close the connection.
+        await reader.cancel().catch(() => undefined);
+        throw error;
       }
-      if (state === "done") return { done: true, value: undefined };
-      state = "done";
-      return { done: false, value: parser.end() };
-    },
-    async return() {
-      // Left before the end (the caller failed): close the connection.
-      if (state === "reading") await reader.cancel().catch(() => undefined);
-      state = "done";
-      return { done: true, value: undefined };
-    },
-    [Symbol.asyncIterator]() {
-      return this;
     },
   };
 }

@@ -196,9 +196,14 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
 
   const body = init.body ?? undefined;
   const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
+  const given = init.headers;
+  if (given && !(given instanceof Headers) && !Array.isArray(given)) {
+    // The provider's plain object of header values, as they came (a `Headers` costs more than the call).
+    for (const [name, value] of Object.entries(given)) if (value !== undefined) headers[name.toLowerCase()] = value;
+  } else
+    new Headers(given).forEach((value, name) => {
+      headers[name] = value;
+    });
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
   return new Promise<Response>((resolve, reject) => {

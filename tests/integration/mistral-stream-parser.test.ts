@@ -130,7 +130,7 @@ async function viaParser(fetch: typeof globalThis.fetch, options = callOptions):
   const parts: StreamPart[] = [];
   try {
     const model = createMistral({ apiKey: "test-key", baseURL: BASE_URL, fetch }).chat("mistral-small-latest");
-    for await (const batch of await streamMistralChat(model, options)) parts.push(...batch);
+    await (await streamMistralChat(model, options)).forEach((batch) => void parts.push(...batch));
   } catch (error) {
     return { parts, error };
   }
@@ -311,10 +311,14 @@ describe("the parser against @ai-sdk/mistral's doStream", () => {
         cancel: () => void (cancelled = true),
       });
     const model = createMistral({ apiKey: "test-key", baseURL: BASE_URL, fetch: replying(endless).fetch });
-    for await (const batch of await streamMistralChat(model.chat("mistral-small-latest"), callOptions)) {
-      expect(batch.map((part) => part.type)).toContain("text-delta");
-      break;
-    }
+    const stop = new Error("The caller stopped reading.");
+    const answer = await streamMistralChat(model.chat("mistral-small-latest"), callOptions);
+    await expect(
+      answer.forEach((batch) => {
+        expect(batch.map((part) => part.type)).toContain("text-delta");
+        throw stop;
+      }),
+    ).rejects.toBe(stop);
     expect(cancelled).toBe(true);
   });
 
@@ -413,7 +417,7 @@ describe("the parser reading Node's stream (nodeFetch)", () => {
     const parts: StreamPart[] = [];
     const model = createMistral({ apiKey: "test-key", baseURL: url, fetch: nodeFetch }).chat("mistral-small-latest");
     try {
-      for await (const batch of await streamMistralChat(model, options)) parts.push(...batch);
+      await (await streamMistralChat(model, options)).forEach((batch) => void parts.push(...batch));
     } catch (error) {
       return { parts, error };
     }
@@ -432,16 +436,18 @@ describe("the parser reading Node's stream (nodeFetch)", () => {
     }
   });
 
-  it("a reader slower than the stream loses nothing and keeps the order", async () => {
+  it("a reader slower than the stream (the browser behind) loses nothing and keeps the order", async () => {
     const deltas = Array.from({ length: 300 }, (_, i) => `w${i} `);
     script = (response) =>
       void response.end(sse(deltas.map((content) => JSON.stringify({ choices: [{ index: 0, delta: { content } }] }))));
     const model = createMistral({ apiKey: "test-key", baseURL: url, fetch: nodeFetch }).chat("mistral-small-latest");
     let text = "";
-    for await (const batch of await streamMistralChat(model, callOptions)) {
+    await (
+      await streamMistralChat(model, callOptions)
+    ).forEach(async (batch) => {
       for (const part of batch) if (part.type === "text-delta") text += part.delta;
       await new Promise(setImmediate);
-    }
+    });
     expect(text).toBe(deltas.join(""));
   });
 
@@ -480,10 +486,14 @@ describe("the parser reading Node's stream (nodeFetch)", () => {
       }
     };
     const model = createMistral({ apiKey: "test-key", baseURL: url, fetch: nodeFetch }).chat("mistral-small-latest");
-    for await (const batch of await streamMistralChat(model, callOptions)) {
-      expect(batch.map((part) => part.type)).toContain("text-delta");
-      break;
-    }
+    const stop = new Error("The caller stopped reading.");
+    const answer = await streamMistralChat(model, callOptions);
+    await expect(
+      answer.forEach((batch) => {
+        expect(batch.map((part) => part.type)).toContain("text-delta");
+        return Promise.reject(stop);
+      }),
+    ).rejects.toBe(stop);
     await connectionClosed;
   });
 });
