@@ -18,35 +18,48 @@ export type EventSink = {
   write(text: string): boolean;
   /** Resolves when the reader has caught up, or is gone. */
   drained(): Promise<void>;
-  end(): void;
+  /** Takes the last text, and ends. */
+  end(text: string): void;
 };
 
 type Producer = (writer: ChunkWriter) => Promise<void>;
 
+/**
+ * How long, at most, the stream's start waits for the answer's first read, to leave with it in
+ * one write rather than two.
+ */
+export const START_HOLD_MS = 250;
 /** How long, at most, a stream holds later deltas back while the server is busy. */
 export const BUSY_HOLD_MS = 40;
-/** The share of the last `LOAD_SAMPLE_MS` the event loop spent working, past which the server counts as busy. */
+/** The share of the last `LOAD_SAMPLE_MS` the event loop spent working, past which the server is busy… */
 const BUSY_UTILIZATION = 0.8;
+/** …and under which it is not any more. */
+const IDLE_UTILIZATION = 0.5;
 const LOAD_SAMPLE_MS = 100;
+/** Streams open at once past which the server counts as busy before its load shows. */
+const BUSY_STREAMS = 100;
 
 /**
- * Whether the event loop has been busy lately. Every write to a socket costs about 20 µs of
- * system time: with hundreds of answers streaming at once, a write per token is most of what
- * the server does, and answers just starting wait behind it for their first token.
+ * Whether the server is busy: its event loop busy lately, or many answers streaming. Every
+ * write to a socket costs about 20 µs of system time: with hundreds of answers streaming at
+ * once, a write per token is most of what the server does, and answers just starting wait
+ * behind it for their first token. The stream count tells at once, as a burst arrives; the
+ * event loop's load, sampled, tells a while later.
  */
-const load = { busy: false, sampler: undefined as NodeJS.Timeout | undefined };
+const load = { busy: false, streams: 0, sampler: undefined as NodeJS.Timeout | undefined };
 
 function serverBusy(): boolean {
   if (!load.sampler) {
     let last = performance.eventLoopUtilization();
     load.sampler = setInterval(() => {
       const now = performance.eventLoopUtilization();
-      load.busy = performance.eventLoopUtilization(now, last).utilization >= BUSY_UTILIZATION;
+      const { utilization } = performance.eventLoopUtilization(now, last);
+      load.busy = load.busy ? utilization >= IDLE_UTILIZATION : utilization >= BUSY_UTILIZATION;
       last = now;
     }, LOAD_SAMPLE_MS);
     load.sampler.unref();
   }
-  return load.busy;
+  return load.busy || load.streams >= BUSY_STREAMS;
 }
 
 /** Flushes of streams holding deltas back, run together by one timer. */
@@ -72,7 +85,8 @@ const DELTAS = new Set<UIMessageChunk["type"]>(["text-delta", "reasoning-delta",
  * together — every event parsed from one network read of Mistral's answer — leave in one write.
  * While the server is busy, deltas after the first are held back up to `BUSY_HOLD_MS` to leave
  * with the next ones: fewer writes, so that answers just starting get their first token sooner.
- * The first delta and everything else (the start, tool calls, errors, the end) leave at once.
+ * The first delta and everything else (tool calls, errors, the end) leave at once; the stream's
+ * start waits for the answer's first read (up to `START_HOLD_MS`), to leave with it.
  *
  * `produce` must not throw: it reports failures as error chunks. `onCancel` runs when the
  * reader goes away before the end.
@@ -110,6 +124,7 @@ export class EventStream {
     if (this.#started) throw new Error("An event stream can be read once.");
     this.#started = true;
     const busy = this.#busy;
+    load.streams += 1;
     let open = true;
     let pending = "";
     let flushScheduled = false;
@@ -118,10 +133,15 @@ export class EventStream {
     let onlyDeltasPending = true;
     let holding = false;
     let behind = false;
+    // Until the answer's first read, what is written (the start, a retry notice) waits for it.
+    let answering = false;
+    let startTimer: NodeJS.Timeout | undefined;
 
     const settle = () => {
       open = false;
+      load.streams -= 1;
       held.delete(flushHeld);
+      clearTimeout(startTimer);
       for (const callback of this.#settled.splice(0)) callback();
     };
     const send = () => {
@@ -137,6 +157,13 @@ export class EventStream {
       send();
     };
     const flush = () => {
+      if (!answering) {
+        startTimer ??= setTimeout(() => {
+          startTimer = undefined;
+          send();
+        }, START_HOLD_MS);
+        return;
+      }
       if (holding) {
         if (onlyDeltasPending) return;
         holding = false;
@@ -166,6 +193,11 @@ export class EventStream {
         }
       },
       drained() {
+        if (!answering) {
+          answering = true;
+          clearTimeout(startTimer);
+          startTimer = undefined;
+        }
         flush();
         if (!open || !behind) return undefined;
         return sink.drained().then(() => {
@@ -176,10 +208,10 @@ export class EventStream {
 
     void this.#produce(writer).then(() => {
       if (!open) return;
-      pending += "data: [DONE]\n\n";
-      send();
-      sink.end();
+      const text = `${pending}data: [DONE]\n\n`;
+      pending = "";
       settle();
+      sink.end(text);
     });
     return () => {
       if (!open) return;
@@ -204,7 +236,10 @@ export class EventStream {
             if ((controller.desiredSize ?? 1) > 0) return Promise.resolve();
             return new Promise<void>((resolve) => (wake = resolve));
           },
-          end: () => controller.close(),
+          end(text) {
+            controller.enqueue(encoder.encode(text));
+            controller.close();
+          },
         });
       },
       pull() {

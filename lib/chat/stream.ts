@@ -14,7 +14,7 @@ import { toChatFailure } from "@/lib/mistral/errors";
 import { mistralConfig } from "@/lib/mistral/config";
 import { nodeFetch } from "@/lib/mistral/node-fetch";
 import { toWireResponseFormat } from "@/lib/mistral/response-format";
-import { withWireFields, type WireFields } from "@/lib/mistral/wire-fields";
+import type { WireFields } from "@/lib/mistral/wire-fields";
 import { requestAttachments } from "./build-request";
 import { EventStream, type ChunkWriter } from "./event-stream";
 import { toModelMessages } from "./model-messages";
@@ -126,7 +126,7 @@ export function streamChat(
   const model = createMistral({
     apiKey: options.apiKey,
     baseURL: mistralConfig().baseURL,
-    fetch: Object.keys(wireFields).length > 0 ? withWireFields(wireFields, nodeFetch) : nodeFetch,
+    fetch: nodeFetch,
   }).chat(parameters.model);
   const { instructions, messages } = toModelMessages(request.messages);
   const tools = toTools(parameters);
@@ -189,7 +189,8 @@ export function streamChat(
       const parts = await retry(async () => {
         attempt += 1;
         try {
-          return await streamMistralChat(model, callOptions);
+          // Straight over node:http, with the fields the provider does not write put into the body.
+          return await streamMistralChat(model, callOptions, { wireFields });
         } catch (error) {
           // The browser hears of each retry while it waits, instead of a silent first token.
           if (attempt <= maxRetries && APICallError.isInstance(error) && error.isRetryable && !signal.aborted)

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 const positiveInteger = z.coerce.number().int().positive();
+/** Values already read, by name and text: the limits are read on every request. */
+const read = new Map<string, number | undefined>();
 
 /** A positive integer from the environment, or `fallback` (with a warning when it is malformed). */
 export function positiveIntegerFromEnv(name: string, fallback: number): number;
@@ -8,10 +10,13 @@ export function positiveIntegerFromEnv(name: string, fallback: undefined): numbe
 export function positiveIntegerFromEnv(name: string, fallback: number | undefined): number | undefined {
   const configured = process.env[name]?.trim();
   if (!configured) return fallback;
+  const key = `${name}=${configured}`;
+  if (read.has(key)) return read.get(key) ?? fallback;
   const parsed = positiveInteger.safeParse(configured);
-  if (parsed.success) return parsed.data;
-  console.warn(`${name}=${JSON.stringify(configured)} is not a positive integer; using ${fallback ?? "no limit"}.`);
-  return fallback;
+  if (!parsed.success)
+    console.warn(`${name}=${JSON.stringify(configured)} is not a positive integer; using ${fallback ?? "no limit"}.`);
+  read.set(key, parsed.success ? parsed.data : undefined);
+  return parsed.success ? parsed.data : fallback;
 }
 
 export const DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE = 20;

@@ -127,6 +127,14 @@ export class DirectBody {
     this.#source.resume();
   }
 
+  /** Reads what is left of the body into nothing, keeping the connection for the next request. */
+  discard(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#done();
+    this.#response.resume();
+  }
+
   /** Stops reading and closes the connection. */
   cancel(): void {
     if (this.#settled) return;
@@ -187,31 +195,66 @@ function bodyStream(direct: DirectBody) {
  */
 export const nodeFetch: typeof fetch = (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
-  const agent = url.protocol === "http:" || url.protocol === "https:" ? agents[url.protocol] : undefined;
-  if (input instanceof Request || !agent || (init.body != null && typeof init.body !== "string")) {
+  if (input instanceof Request || !(url.protocol in agents) || (init.body != null && typeof init.body !== "string")) {
     return fetch(input, init);
   }
-  const signal = init.signal ?? undefined;
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
-
-  const body = init.body ?? undefined;
   const headers: Record<string, string> = {};
   const given = init.headers;
   if (given && !(given instanceof Headers) && !Array.isArray(given)) {
-    // The provider's plain object of header values, as they came (a `Headers` costs more than the call).
     for (const [name, value] of Object.entries(given)) if (value !== undefined) headers[name.toLowerCase()] = value;
   } else
     new Headers(given).forEach((value, name) => {
       headers[name] = value;
     });
-  if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+  const method = init.method ?? "GET";
+  const options = { method, headers, body: init.body ?? undefined, signal: init.signal ?? undefined };
+  return nodeRequest(url, options).then((answer) => {
+    const { response, body } = answer;
+    if (REDIRECTS.has(response.statusCode ?? 0) && response.headers.location) {
+      body.discard();
+      return fetch(input, init);
+    }
+    return toResponse(answer, method);
+  });
+};
 
-  return new Promise<Response>((resolve, reject) => {
-    const request = (url.protocol === "https:" ? https : http).request(url, {
-      method: init.method ?? "GET",
-      headers,
-      agent,
-    });
+/** Node's answer as the `Response` `fetch` would give. */
+export function toResponse({ response, body }: NodeAnswer, method = "POST"): Response {
+  const status = response.statusCode ?? 0;
+  const stream = NULL_BODY.has(status) || method === "HEAD" ? null : bodyStream(body);
+  if (!stream) body.discard();
+  return new Response(stream, { status, statusText: response.statusMessage ?? "", headers: responseHeaders(response) });
+}
+
+/** The answer's headers as `extractResponseHeaders` gives a `Response`'s. */
+export function headersRecord(response: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(responseHeaders(response));
+}
+
+/** Node's answer to a request, and its body to read. */
+export type NodeAnswer = { response: IncomingMessage; body: DirectBody };
+
+/** A request `nodeRequest` sends: header names in lower case, the body as text. */
+export type NodeRequest = {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  signal?: AbortSignal | undefined;
+};
+
+/**
+ * The request `nodeFetch` makes, without a `Response`: Node's answer and its body to read
+ * (`DirectBody`). Fails as `nodeFetch` does; a redirect is not followed.
+ */
+export function nodeRequest(url: URL, init: NodeRequest): Promise<NodeAnswer> {
+  const agent = agents[url.protocol as keyof typeof agents];
+  const { signal, body } = init;
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  const headers =
+    body === undefined ? init.headers : { ...init.headers, "content-length": String(Buffer.byteLength(body)) };
+
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === "https:" ? https : http).request(url, { method: init.method, headers, agent });
     const onAbort = () => request.destroy(signal ? (abortReason(signal) as Error) : undefined);
     const done = () => signal?.removeEventListener("abort", onAbort);
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -233,24 +276,7 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
       done();
       reject(signal?.aborted ? abortReason(signal) : fetchFailed(error));
     });
-    request.on("response", (response) => {
-      const status = response.statusCode ?? 0;
-      if (REDIRECTS.has(status) && response.headers.location) {
-        done();
-        response.resume();
-        resolve(fetch(input, init));
-        return;
-      }
-      const stream =
-        NULL_BODY.has(status) || init.method === "HEAD" ? null : bodyStream(new DirectBody(response, signal, done));
-      if (!stream) {
-        done();
-        response.resume();
-      }
-      resolve(
-        new Response(stream, { status, statusText: response.statusMessage ?? "", headers: responseHeaders(response) }),
-      );
-    });
+    request.on("response", (response) => resolve({ response, body: new DirectBody(response, signal, done) }));
     request.end(body);
   });
-};
+}

@@ -34,14 +34,9 @@ function nameDocuments(messages: unknown, names: readonly string[]): void {
   }
 }
 
-/** A `fetch` for `createMistral` that writes `fields` into the chat request body as they are. */
-export function withWireFields(fields: WireFields, baseFetch: typeof fetch = fetch): typeof fetch {
+/** The chat request body with `fields` written into it as they are. */
+export function applyWireFields(body: WireBody, fields: WireFields): WireBody {
   const { documentNames, ...topLevel } = fields;
-  return (input, init) => {
-    // The provider posts JSON text; anything else means it changed and the fields would be lost.
-    if (typeof init?.body !== "string") throw new Error("@ai-sdk/mistral sent a request body that is not JSON text.");
-    const body = JSON.parse(init.body) as WireBody;
-    if (documentNames?.length) nameDocuments(body.messages, documentNames);
-    return baseFetch(input, { ...init, body: JSON.stringify({ ...body, ...topLevel }) });
-  };
+  if (documentNames?.length) nameDocuments(body.messages, documentNames);
+  return { ...body, ...topLevel };
 }

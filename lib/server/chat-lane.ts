@@ -83,9 +83,9 @@ function stream(answer: EventStream, response: ServerResponse, extra: Readonly<R
   const cancel = answer.start({
     write: (text) => response.write(text),
     drained: () => drainedOrClosed(response),
-    end: () => {
+    end: (text) => {
       response.off("close", cancel);
-      response.end();
+      response.end(text);
     },
   });
   response.once("close", cancel);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createMistral } from "@ai-sdk/mistral";
 import { APICallError, JSONParseError, TypeValidationError } from "ai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { streamMistralChat } from "@/lib/mistral/chat-stream";
 import { toChatFailure } from "@/lib/mistral/errors";
 import { nodeFetch } from "@/lib/mistral/node-fetch";
@@ -495,5 +495,122 @@ describe("the parser reading Node's stream (nodeFetch)", () => {
       }),
     ).rejects.toBe(stop);
     await connectionClosed;
+  });
+});
+
+/**
+ * The app's own call (`streamMistralChat` with `direct`): the request goes straight over
+ * `node:http`, without `postJsonToApi` or a `Response`. It must send what the provider sends and
+ * fail as the provider does.
+ */
+describe("the direct call over node:http", () => {
+  type Seen = { method?: string; path?: string; headers: http.IncomingHttpHeaders; body: string };
+  let answer: (response: http.ServerResponse) => void = (response) => void response.end();
+  let seen: Seen[] = [];
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      let body = "";
+      request.setEncoding("utf8");
+      request.on("data", (part: string) => (body += part));
+      request.on("end", () => {
+        seen.push({ method: request.method, path: request.url, headers: request.headers, body });
+        answer(response);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    seen = [];
+  });
+
+  const direct = async (options = callOptions, baseURL = url) => {
+    const parts: StreamPart[] = [];
+    const model = createMistral({ apiKey: "test-key", baseURL, fetch: nodeFetch }).chat("mistral-small-latest");
+    try {
+      const answerParts = await streamMistralChat(model, options, { wireFields: { prompt_mode: "reasoning" } });
+      await answerParts.forEach((batch) => void parts.push(...batch));
+    } catch (error) {
+      return { parts, error };
+    }
+    return { parts };
+  };
+
+  it("sends the provider's request, with the wire fields in the body", async () => {
+    const options: CallOptions = {
+      ...callOptions,
+      temperature: 0.3,
+      tools: [{ type: "function", name: "get_weather", description: "Weather", inputSchema: { type: "object" } }],
+      toolChoice: { type: "required" },
+      providerOptions: { mistral: { safePrompt: true } },
+    };
+    answer = (response) => void response.writeHead(200, { "content-type": "text/event-stream" }).end(sse([]));
+    const provider = replying([]);
+    await viaProvider(provider.fetch, options);
+    expect((await direct(options)).error).toBeUndefined();
+
+    const sent = provider.requests[0]!;
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: sent.init?.method, path: "/v1/chat/completions" });
+    const providerHeaders = sent.init?.headers as Record<string, string>;
+    expect(Object.keys(providerHeaders).length).toBeGreaterThanOrEqual(3);
+    for (const [name, value] of Object.entries(providerHeaders)) expect(seen[0]!.headers[name], name).toBe(value);
+    expect(JSON.parse(seen[0]!.body)).toEqual({ ...JSON.parse(String(sent.init?.body)), prompt_mode: "reasoning" });
+  });
+
+  it("gives the provider's parts", async () => {
+    const [, body] = bodies.find(([name]) => name.startsWith("mistral-large-latest_stream_"))!;
+    answer = (response) => void response.writeHead(200, { "content-type": "text/event-stream" }).end(body);
+    const ours = await direct();
+    const provider = await viaProvider(replying([encoder.encode(body)]).fetch);
+    expect(ours.error).toBeUndefined();
+    expect(normalised(ours.parts, body)).toEqual(normalised(provider.parts, body));
+  });
+
+  const errorFiles = readdirSync(path.join(RECORDED, "errors")).filter((f) => f.endsWith(".json"));
+  /** What `@ai-sdk/mistral`'s own `doStream` throws, through `nodeFetch`, for the same answer. */
+  const providerError = async (baseURL = url) => {
+    const model = createMistral({ apiKey: "test-key", baseURL, fetch: nodeFetch }).chat("mistral-small-latest");
+    return model.doStream(callOptions).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  };
+  /** An error as the app reads it; the body sent differs by the wire fields, which only ours writes. */
+  const comparable = (error: unknown) => {
+    const { requestBodyValues: _sent, responseHeaders, ...shape } = errorShape(error) as Record<string, unknown>;
+    const { date: _, ...headers } = (responseHeaders ?? {}) as Record<string, string>;
+    return { shape, headers, isRetryable: (error as APICallError).isRetryable, failure: toChatFailure(error) };
+  };
+
+  it.each(errorFiles)("%s: the provider's APICallError", async (file) => {
+    const body = readFileSync(path.join(RECORDED, "errors", file), "utf8");
+    const status = Number(file.slice(0, 3));
+    const retryAfter: Record<string, string> = status === 429 ? { "retry-after": "7" } : {};
+    answer = (response) =>
+      void response.writeHead(status, { "content-type": "application/json", ...retryAfter }).end(body);
+    const ours = await direct();
+    const provider = await providerError();
+    expect(APICallError.isInstance(ours.error)).toBe(true);
+    expect(comparable(ours.error)).toEqual(comparable(provider));
+    expect((ours.error as APICallError).requestBodyValues).toMatchObject({ prompt_mode: "reasoning" });
+  });
+
+  it("a server that cannot be reached fails as postJsonToApi fails through nodeFetch: retryable", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/v1`;
+    await new Promise((resolve) => closed.close(resolve));
+    const ours = await direct(callOptions, closedUrl);
+    expect(APICallError.isInstance(ours.error)).toBe(true);
+    expect((ours.error as APICallError).message).toMatch(/^Cannot connect to API: /);
+    expect((ours.error as APICallError).isRetryable).toBe(true);
+    expect(comparable(ours.error)).toEqual(comparable(await providerError(closedUrl)));
   });
 });

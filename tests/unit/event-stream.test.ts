@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUSY_HOLD_MS, EventStream, type ChunkWriter } from "@/lib/chat/event-stream";
+import { BUSY_HOLD_MS, EventStream, START_HOLD_MS, type ChunkWriter } from "@/lib/chat/event-stream";
 
 /** A stream whose producer the test drives, read by a sink that records each write and its time. */
 function drivenStream(busy: boolean) {
@@ -21,7 +21,10 @@ function drivenStream(busy: boolean) {
       return true;
     },
     drained: () => Promise.resolve(),
-    end: () => ended(),
+    end(text) {
+      writes.push({ at: performance.now(), events: text.trimEnd().split("\n\n") });
+      ended();
+    },
   });
   /** One network read's worth of deltas, written and handed on as the relay does. */
   const read = (...deltas: string[]) => {
@@ -79,5 +82,27 @@ describe("the answer's event stream", () => {
     finish();
     await end;
     expect(writes.map(deltasOf)).toEqual([["a"], ["b", "[DONE]"]]);
+  });
+
+  it("sends the stream's start with the answer's first read, or alone if that read is slow to come", async () => {
+    const quick = drivenStream(false);
+    quick.writer().write({ type: "start" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(quick.writes).toHaveLength(0);
+    await quick.read("a");
+    expect(quick.writes.map(quick.deltasOf)).toEqual([["start", "a"]]);
+
+    const slow = drivenStream(false);
+    const started = performance.now();
+    slow.writer().write({ type: "start" });
+    await expect.poll(() => slow.writes.length, { timeout: 5_000, interval: 5 }).toBe(1);
+    expect(slow.deltasOf(slow.writes[0])).toEqual(["start"]);
+    expect(slow.writes[0]!.at - started).toBeGreaterThanOrEqual(START_HOLD_MS - 2);
+    await slow.read("a");
+    expect(slow.writes.map(slow.deltasOf)).toEqual([["start"], ["a"]]);
+    for (const stream of [quick, slow]) {
+      stream.finish();
+      await stream.end;
+    }
   });
 });
