@@ -4,12 +4,19 @@ import { TLSSocket } from "node:tls";
 import zlib from "node:zlib";
 
 /**
+ * Idle connections kept per host: as many as the streams one process relays at once by default
+ * (`DEFAULT_MAX_CONCURRENT_STREAMS`), so that a burst of answers finds its connections open
+ * (Node keeps 256 by default and closes the rest when a burst ends).
+ */
+const MAX_IDLE_SOCKETS = 1024;
+
+/**
  * Undici's `fetch` closes an idle pooled connection after 4 s; so do these agents. A connection
  * in use is never timed out by the agent (see `IDLE_TIMEOUT_MS` for that).
  */
 const agents = {
-  "http:": new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo" }),
-  "https:": new https.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo" }),
+  "http:": new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo", maxFreeSockets: MAX_IDLE_SOCKETS }),
+  "https:": new https.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo", maxFreeSockets: MAX_IDLE_SOCKETS }),
 };
 
 /** Undici's `headersTimeout` and `bodyTimeout`: 300 s without a byte from Mistral fails the call. */
