@@ -174,6 +174,18 @@ function errorShape(error: unknown) {
 
 const encoder = new TextEncoder();
 
+/** A body that sends `text`, then fails as undici's does when the connection drops. */
+function cutAfter(text: string): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) controller.error(new TypeError("terminated", { cause: new Error("other side closed") }));
+      else controller.enqueue(encoder.encode(text));
+      sent = true;
+    },
+  });
+}
+
 /** The body whole, byte by byte, in 7-byte reads (mid-line) and cut inside every multi-byte character. */
 function splits(body: string): [string, Uint8Array[]][] {
   const bytes = encoder.encode(body);
@@ -284,16 +296,7 @@ describe("the parser against @ai-sdk/mistral's doStream", () => {
 
   it("a body cut mid-answer throws the provider's error, with the status of the answer", async () => {
     const [, text] = bodies.find(([name]) => name.startsWith("mistral-large-latest_stream_"))!;
-    const cut = () => {
-      let sent = false;
-      return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (sent) controller.error(new TypeError("terminated", { cause: new Error("other side closed") }));
-          else controller.enqueue(encoder.encode(text.slice(0, 900)));
-          sent = true;
-        },
-      });
-    };
+    const cut = () => cutAfter(text.slice(0, 900));
     const provider = await viaProvider(replying(cut).fetch);
     const parser = await viaParser(replying(cut).fetch);
     expect(errorShape(parser.error)).toEqual(errorShape(provider.error));
@@ -459,16 +462,7 @@ describe("the parser reading Node's stream (nodeFetch)", () => {
       response.socket?.destroy();
     };
     const ours = await overNode();
-    const cut = () => {
-      let sent = false;
-      return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (sent) controller.error(new TypeError("terminated", { cause: new Error("other side closed") }));
-          else controller.enqueue(encoder.encode(text.slice(0, 900)));
-          sent = true;
-        },
-      });
-    };
+    const cut = () => cutAfter(text.slice(0, 900));
     const provider = await viaProvider(replying(cut).fetch);
     expect(toChatFailure(ours.error)).toEqual(toChatFailure(provider.error));
     expect(APICallError.isInstance(ours.error) && ours.error.message).toBe("Failed to process successful response");
